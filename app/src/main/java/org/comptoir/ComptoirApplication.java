@@ -1,0 +1,17 @@
+package org.comptoir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Comptoir: one stock, one price, one customer and one conversation across every channel. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class ComptoirApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ComptoirApplication.class, args);
+    }
+}

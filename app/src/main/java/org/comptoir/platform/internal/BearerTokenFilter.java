@@ -1,0 +1,72 @@
+package org.comptoir.platform.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.comptoir.platform.security.Caller;
+import org.comptoir.platform.security.CredentialResolver;
+import org.comptoir.platform.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <key>} (or {@code X-Api-Key}) with the resolver that owns
+ * the key's prefix. A key that is presented but unknown or revoked is a 401 at once.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private final List<CredentialResolver> resolvers;
+    private final ProblemWriter problems;
+
+    BearerTokenFilter(List<CredentialResolver> resolvers, ProblemWriter problems) {
+        this.resolvers = resolvers;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String token = token(request);
+        if (token == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Caller> caller = resolvers.stream()
+                .filter(resolver -> token.startsWith(resolver.prefix()))
+                .findFirst()
+                .flatMap(resolver -> resolver.resolve(token));
+        if (caller.isEmpty()) {
+            SecurityConfig.challenge(response);
+            problems.write(request, response, new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                    "Unauthenticated", "The API key is unknown or revoked"));
+            return;
+        }
+        var authorities = caller.get().roles().stream().map(role -> new SimpleGrantedAuthority(role.authority()))
+                .toList();
+        var authentication = new PreAuthenticatedAuthenticationToken(caller.get(), null, authorities);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static String token(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        String apiKey = request.getHeader("X-Api-Key");
+        return apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+    }
+}

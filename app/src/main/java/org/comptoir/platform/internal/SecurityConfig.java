@@ -1,0 +1,56 @@
+package org.comptoir.platform.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.comptoir.platform.security.CredentialResolver;
+import org.comptoir.platform.security.Role;
+import org.comptoir.platform.web.ApiProblem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Stateless API security: every {@code /api} call carries a key; what each role may do is declared
+ * next to the endpoints ({@code @PreAuthorize}) and walked by the authorization matrix test.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, List<CredentialResolver> resolvers, ProblemWriter problems)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(resolvers, problems), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name(), Role.ANALYST.name())
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> {
+                            challenge(response);
+                            problems.write(request, response, new ApiProblem(HttpStatus.UNAUTHORIZED,
+                                    "unauthenticated", "Unauthenticated",
+                                    "Send an API key: Authorization: Bearer <key>"));
+                        })
+                        .accessDeniedHandler((request, response, e) -> problems.write(request, response,
+                                ApiProblem.forbidden("Your key's roles do not allow this request"))));
+        return http.build();
+    }
+
+    static void challenge(HttpServletResponse response) {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"comptoir\"");
+    }
+}

@@ -1,0 +1,59 @@
+package org.comptoir.platform.internal;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.DeserializationFeature;
+
+/** Wires the platform's filters in order: correlation, security, body limit, write transaction. */
+@Configuration
+class WebConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Unknown fields are refused: a typo in a field name must not be silently ignored. */
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        var registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(PlatformSettings settings, ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new RequestBodyFilter(settings, problems));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
+        registration.setUrlPatterns(List.of("/api/*"));
+        return registration;
+    }
+
+    @Bean
+    WriteTransactionFilter writeTransactionFilter(PlatformTransactionManager transactions,
+            IdempotencyRepository records, ProblemWriter problems, PlatformSettings settings, Clock clock) {
+        return new WriteTransactionFilter(transactions, records, problems, settings, clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<WriteTransactionFilter> writeTransactionFilterRegistration(WriteTransactionFilter filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20);
+        registration.setUrlPatterns(List.of("/api/*"));
+        return registration;
+    }
+}

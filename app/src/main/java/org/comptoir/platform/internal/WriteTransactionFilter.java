@@ -1,0 +1,210 @@
+package org.comptoir.platform.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.comptoir.platform.internal.IdempotencyRepository.StoredResponse;
+import org.comptoir.platform.security.Caller;
+import org.comptoir.platform.security.SecretTokens;
+import org.comptoir.platform.web.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Runs every API write in one database transaction that commits only when the answer is a success,
+ * so a refused or failed request never leaves a partial write, and implements Idempotency-Key on
+ * POST: the remembered answer is stored in the same transaction as the work it describes, so a
+ * retry after a lost response replays it and never does the work twice. Two concurrent requests with
+ * one key both run, but only the first to commit keeps its work; the other is rolled back and
+ * replays the first answer.
+ */
+class WriteTransactionFilter extends OncePerRequestFilter {
+
+    static final String KEY_HEADER = "Idempotency-Key";
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private static final Logger log = LoggerFactory.getLogger(WriteTransactionFilter.class);
+
+    private final TransactionTemplate transaction;
+    private final IdempotencyRepository records;
+    private final ProblemWriter problems;
+    private final PlatformSettings settings;
+    private final Clock clock;
+
+    WriteTransactionFilter(PlatformTransactionManager transactions, IdempotencyRepository records,
+            ProblemWriter problems, PlatformSettings settings, Clock clock) {
+        this.transaction = new TransactionTemplate(transactions);
+        this.records = records;
+        this.problems = problems;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        return !request.getRequestURI().startsWith("/api/") || method.equals("GET") || method.equals("HEAD")
+                || method.equals("OPTIONS");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getMethod().equals("POST") ? request.getHeader(KEY_HEADER) : null;
+        if (key != null && (key.isBlank() || key.length() > 255)) {
+            problems.write(request, response, ApiProblem.invalid(KEY_HEADER, "must have 1 to 255 characters"));
+            return;
+        }
+        String principal = principal();
+        String fingerprint = key == null ? null : fingerprint(request);
+        if (key != null) {
+            Optional<StoredResponse> first = records.find(principal, key, clock.instant());
+            if (first.isPresent()) {
+                replayOrRefuse(request, response, first.get(), fingerprint);
+                return;
+            }
+        }
+        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+        try {
+            transaction.executeWithoutResult(status -> {
+                run(chain, request, buffered);
+                if (buffered.getStatus() >= 400) {
+                    status.setRollbackOnly();
+                } else if (key != null) {
+                    remember(principal, key, request, fingerprint, buffered);
+                }
+            });
+        } catch (DataIntegrityViolationException race) {
+            if (key == null) {
+                throw race;
+            }
+            // Another request with the same key committed first: its answer is the answer.
+            buffered.resetBuffer();
+            Optional<StoredResponse> first = records.find(principal, key, clock.instant());
+            if (first.isPresent()) {
+                replayOrRefuse(request, buffered, first.get(), fingerprint);
+            } else {
+                problems.write(request, buffered, inFlight());
+            }
+        } catch (TransactionException e) {
+            log.error("Commit failed for {} {}", request.getMethod(), request.getRequestURI(), e);
+            buffered.resetBuffer();
+            problems.write(request, buffered, new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                    "Internal error", "The change could not be committed; nothing was changed"));
+        } catch (Wrapped e) {
+            throw e.unwrap();
+        }
+        if (key != null && buffered.getStatus() >= 400 && buffered.getStatus() < 500) {
+            // A refusal is an answer too: a retry with the same key gets it again, not another try.
+            rememberRefusal(principal, key, request, fingerprint, buffered);
+        }
+        buffered.copyBodyToResponse();
+    }
+
+    private void rememberRefusal(String principal, String key, HttpServletRequest request, String fingerprint,
+            ContentCachingResponseWrapper buffered) {
+        try {
+            transaction.executeWithoutResult(status -> remember(principal, key, request, fingerprint, buffered));
+        } catch (DataIntegrityViolationException race) {
+            log.debug("Idempotency key {} was stored by a concurrent request", key);
+        }
+    }
+
+    private void remember(String principal, String key, HttpServletRequest request, String fingerprint,
+            ContentCachingResponseWrapper buffered) {
+        Instant now = clock.instant();
+        StoredResponse stored = new StoredResponse(fingerprint, buffered.getStatus(), buffered.getContentType(),
+                buffered.getHeader(HttpHeaders.LOCATION), buffered.getHeader(HttpHeaders.ETAG),
+                new String(buffered.getContentAsByteArray(), StandardCharsets.UTF_8));
+        records.insert(principal, key, request.getMethod(), request.getRequestURI(), stored, now,
+                now.plus(settings.idempotencyRetention()));
+    }
+
+    private void replayOrRefuse(HttpServletRequest request, HttpServletResponse response, StoredResponse first,
+            String fingerprint) throws IOException {
+        if (!first.requestHash().equals(fingerprint)) {
+            problems.write(request, response, new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "idempotency-key-reused", "Idempotency key reused",
+                    "This Idempotency-Key was used for a different request; use a new key for a new request"));
+            return;
+        }
+        response.setStatus(first.status());
+        if (first.contentType() != null) {
+            response.setContentType(first.contentType());
+        }
+        if (first.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, first.location());
+        }
+        if (first.etag() != null) {
+            response.setHeader(HttpHeaders.ETAG, first.etag());
+        }
+        response.setHeader(REPLAYED_HEADER, "true");
+        if (first.body() != null) {
+            response.getOutputStream().write(first.body().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static ApiProblem inFlight() {
+        return new ApiProblem(HttpStatus.CONFLICT, "idempotency-key-in-flight", "Request in progress",
+                "A request with this Idempotency-Key is still being processed; retry shortly");
+    }
+
+    /** The same key must come back with the same method, target and body to be a retry. */
+    private static String fingerprint(HttpServletRequest request) {
+        Object body = request.getAttribute(RequestBodyFilter.BODY_ATTRIBUTE);
+        String bodyHash = body instanceof SpooledBody spooled ? spooled.sha256Hex() : "";
+        String target = request.getMethod() + " " + request.getRequestURI()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        return SecretTokens.sha256Hex((target + "\n" + bodyHash).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String principal() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Caller caller ? caller.id()
+                : "anonymous";
+    }
+
+    private static void run(FilterChain chain, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException e) {
+            throw new Wrapped(e);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${comptoir.platform.idempotency-purge-interval:PT1H}")
+    void purgeExpiredKeys() {
+        int purged = transaction.execute(status -> records.deleteExpired(clock.instant()));
+        if (purged > 0) {
+            log.info("Purged {} expired idempotency keys", purged);
+        }
+    }
+
+    /** Carries a checked exception of the filter chain through the transaction callback. */
+    private static final class Wrapped extends RuntimeException {
+        Wrapped(Exception cause) {
+            super(cause);
+        }
+
+        ServletException unwrap() {
+            return getCause() instanceof ServletException se ? se : new ServletException(getCause());
+        }
+    }
+}
