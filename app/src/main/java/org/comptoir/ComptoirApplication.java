@@ -5,8 +5,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Comptoir: one stock, one price, one customer and one conversation across every channel. */
-@SpringBootApplication
+/**
+ * Comptoir: one stock, one price, one customer and one conversation across every channel. Authentication is by API
+ * key only (no user store), hence no default user details service.
+ */
+@SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class ComptoirApplication {

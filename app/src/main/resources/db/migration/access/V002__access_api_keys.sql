@@ -10,7 +10,6 @@ CREATE TABLE access.api_key (
     roles          VARCHAR(200)             NOT NULL,
     location_code  VARCHAR(40),
     created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
-    last_used_at   TIMESTAMP WITH TIME ZONE,
     revoked_at     TIMESTAMP WITH TIME ZONE,
     CONSTRAINT api_key_secret_hash UNIQUE (secret_hash)
 );

@@ -1,0 +1,85 @@
+package org.comptoir.access.internal;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.comptoir.platform.security.Role;
+import org.comptoir.platform.web.ApiProblem;
+import org.comptoir.platform.web.CursorPage;
+import org.comptoir.platform.web.PageRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "API keys", description = "Keys of back-office users and integrations (admins only)")
+@RestController
+@RequestMapping("/api/v1/api-keys")
+@PreAuthorize("hasRole('ADMIN')")
+class ApiKeyController {
+
+    record CreateApiKey(@NotBlank @Size(max = 200) String name, @NotEmpty Set<@NotNull Role> roles,
+            @Size(max = 40) String locationCode) {}
+
+    record ApiKeyView(UUID id, String name, String prefix, Set<Role> roles, String locationCode, Instant createdAt,
+            Instant revokedAt) {
+        static ApiKeyView of(ApiKey key) {
+            return new ApiKeyView(key.id(), key.name(), key.prefix(), key.roles(), key.locationCode().orElse(null),
+                    key.createdAt(), key.revokedAt().orElse(null));
+        }
+    }
+
+    /** The creation answer is the only one that carries the secret. */
+    record CreatedApiKey(UUID id, String name, String prefix, Set<Role> roles, String locationCode,
+            Instant createdAt, String key) {}
+
+    private final ApiKeys keys;
+    private final ApiKeyRepository repository;
+
+    ApiKeyController(ApiKeys keys, ApiKeyRepository repository) {
+        this.keys = keys;
+        this.repository = repository;
+    }
+
+    @PostMapping
+    ResponseEntity<CreatedApiKey> create(@Valid @RequestBody CreateApiKey request) {
+        var issued = keys.issue(request.name().trim(), request.roles(), Optional.ofNullable(request.locationCode()));
+        ApiKey key = issued.key();
+        return ResponseEntity.created(URI.create("/api/v1/api-keys/" + key.id()))
+                .body(new CreatedApiKey(key.id(), key.name(), key.prefix(), key.roles(),
+                        key.locationCode().orElse(null), key.createdAt(), issued.secret()));
+    }
+
+    @GetMapping
+    CursorPage<ApiKeyView> list(@RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return CursorPage.of(repository.list(page), page, key -> key.id().toString()).map(ApiKeyView::of);
+    }
+
+    @GetMapping("/{id}")
+    ApiKeyView get(@PathVariable UUID id) {
+        return repository.find(id).map(ApiKeyView::of).orElseThrow(() -> ApiProblem.notFound("API key", id));
+    }
+
+    /** Revocation keeps the record (who had access when) and takes effect on the next request. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> revoke(@PathVariable UUID id) {
+        keys.revoke(id);
+        return ResponseEntity.noContent().build();
+    }
+}

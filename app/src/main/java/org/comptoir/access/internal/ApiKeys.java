@@ -1,0 +1,91 @@
+package org.comptoir.access.internal;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.comptoir.network.Network;
+import org.comptoir.platform.persistence.Ids;
+import org.comptoir.platform.security.Caller;
+import org.comptoir.platform.security.CredentialResolver;
+import org.comptoir.platform.security.Role;
+import org.comptoir.platform.security.SecretTokens;
+import org.comptoir.platform.web.ApiProblem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issues, resolves and revokes API keys ({@code ck_…}). */
+@Service
+class ApiKeys implements CredentialResolver {
+
+    static final String PREFIX = "ck_";
+
+    /** A key just created: the only moment its secret exists outside the caller's hands. */
+    record IssuedKey(ApiKey key, String secret) {}
+
+    private final ApiKeyRepository keys;
+    private final Network network;
+    private final Clock clock;
+
+    ApiKeys(ApiKeyRepository keys, Network network, Clock clock) {
+        this.keys = keys;
+        this.network = network;
+        this.clock = clock;
+    }
+
+    @Override
+    public String prefix() {
+        return PREFIX;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Caller> resolve(String token) {
+        return keys.findActiveByHash(SecretTokens.hash(token)).map(ApiKey::asCaller);
+    }
+
+    @Transactional
+    IssuedKey issue(String name, Set<Role> roles, Optional<String> locationCode) {
+        if (roles.contains(Role.STOREFRONT)) {
+            throw ApiProblem.invalid("roles", "STOREFRONT belongs to publishable channel keys");
+        }
+        locationCode.ifPresent(code -> {
+            if (!network.locationExists(code)) {
+                throw ApiProblem.invalid("locationCode", "no location has the code " + code);
+            }
+        });
+        return store(name, roles, locationCode, SecretTokens.generate(PREFIX));
+    }
+
+    /** Stores a key whose secret was chosen elsewhere (the bootstrap admin key). */
+    @Transactional
+    IssuedKey store(String name, Set<Role> roles, Optional<String> locationCode, String secret) {
+        ApiKey key = new ApiKey(Ids.newId(), name, SecretTokens.visiblePart(secret), roles, locationCode,
+                clock.instant(), Optional.empty());
+        keys.insert(key, SecretTokens.hash(secret));
+        return new IssuedKey(key, secret);
+    }
+
+    /** Revokes a key; the last active admin key cannot be revoked, or nobody could manage keys. */
+    @Transactional
+    void revoke(UUID id) {
+        ApiKey key = keys.find(id).orElseThrow(() -> ApiProblem.notFound("API key", id));
+        if (!key.active()) {
+            return;
+        }
+        if (key.roles().contains(Role.ADMIN) && keys.countActiveWithRole(Role.ADMIN, true) <= 1) {
+            throw ApiProblem.conflict("last-admin-key", "This is the last active admin key; create another first");
+        }
+        keys.revoke(id, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    boolean hasActiveAdmin() {
+        return keys.countActiveWithRole(Role.ADMIN, false) > 0;
+    }
+
+    @Transactional(readOnly = true)
+    boolean exists(String secret) {
+        return keys.existsByHash(SecretTokens.hash(secret));
+    }
+}
