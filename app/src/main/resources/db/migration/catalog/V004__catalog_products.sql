@@ -90,6 +90,8 @@ CREATE TABLE catalog.import_job (
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     started_at   TIMESTAMP WITH TIME ZONE,
     finished_at  TIMESTAMP WITH TIME ZONE,
+    -- a running job whose heartbeat stops (its node died) is taken over by another node
+    heartbeat_at TIMESTAMP WITH TIME ZONE,
     message      VARCHAR(1000)
 );
 CREATE INDEX import_job_status ON catalog.import_job (status);

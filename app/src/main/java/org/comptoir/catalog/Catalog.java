@@ -1,0 +1,14 @@
+package org.comptoir.catalog;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/** The catalogue as other modules see it. */
+public interface Catalog {
+
+    Optional<VariantSummary> variant(String sku);
+
+    /** The variants of the given SKUs that exist, keyed by SKU, in one query. */
+    Map<String, VariantSummary> variants(Collection<String> skus);
+}

@@ -1,0 +1,52 @@
+package org.comptoir.catalog.internal;
+
+import static org.comptoir.catalog.internal.db.tables.Product.PRODUCT;
+import static org.comptoir.catalog.internal.db.tables.ProductText.PRODUCT_TEXT;
+import static org.comptoir.catalog.internal.db.tables.Variant.VARIANT;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.comptoir.catalog.Catalog;
+import org.comptoir.catalog.ProductStatus;
+import org.comptoir.catalog.TaxClass;
+import org.comptoir.catalog.VariantSummary;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class CatalogService implements Catalog {
+
+    private final DSLContext db;
+    private final CatalogSettings settings;
+
+    CatalogService(DSLContext db, CatalogSettings settings) {
+        this.db = db;
+        this.settings = settings;
+    }
+
+    @Override
+    public Optional<VariantSummary> variant(String sku) {
+        return Optional.ofNullable(variants(List.of(sku)).get(sku));
+    }
+
+    @Override
+    public Map<String, VariantSummary> variants(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        return db.select(VARIANT.SKU, VARIANT.PRODUCT_ID, PRODUCT_TEXT.NAME, VARIANT.GTIN, PRODUCT.STATUS,
+                        VARIANT.TAX_CLASS)
+                .from(VARIANT).join(PRODUCT).on(PRODUCT.ID.eq(VARIANT.PRODUCT_ID))
+                .leftJoin(PRODUCT_TEXT).on(PRODUCT_TEXT.PRODUCT_ID.eq(PRODUCT.ID),
+                        PRODUCT_TEXT.LOCALE.eq(settings.defaultLocale()))
+                .where(VARIANT.SKU.in(skus))
+                .fetch(r -> new VariantSummary(r.value1(), r.value2(), r.value3(), r.value4(),
+                        ProductStatus.valueOf(r.value5()), TaxClass.valueOf(r.value6())))
+                .stream().collect(Collectors.toMap(VariantSummary::sku, v -> v, (a, b) -> a));
+    }
+}

@@ -1,0 +1,70 @@
+package org.comptoir.catalog.internal;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.comptoir.platform.persistence.Ids;
+import org.comptoir.platform.web.ApiProblem;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Categories", description = "The category tree of the catalogue")
+@RestController
+@RequestMapping("/api/v1/catalog/categories")
+class CategoryController {
+
+    record CreateCategory(@NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 80) String code,
+            String parentCode, @NotEmpty Map<@Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?") String,
+                    @NotBlank @Size(max = 200) String> names) {}
+
+    private final CategoryRepository categories;
+    private final Clock clock;
+
+    CategoryController(CategoryRepository categories, Clock clock) {
+        this.categories = categories;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('ADMIN','MERCHANDISER','INTEGRATION')")
+    @Transactional
+    ResponseEntity<CategoryRepository.Category> create(@Valid @RequestBody CreateCategory request) {
+        if (categories.find(request.code()).isPresent()) {
+            throw ApiProblem.conflict("category-code-taken", "A category already has the code " + request.code());
+        }
+        CategoryRepository.Category parent = request.parentCode() == null ? null
+                : categories.find(request.parentCode())
+                        .orElseThrow(() -> ApiProblem.invalid("parentCode", "no category has this code"));
+        String path = (parent == null ? "/" : parent.path()) + request.code() + "/";
+        var category = new CategoryRepository.Category(Ids.newId(), request.code(), request.parentCode(), path,
+                request.names());
+        categories.insert(category, parent == null ? null : parent.id(), clock.instant());
+        return ResponseEntity.created(URI.create("/api/v1/catalog/categories/" + category.code())).body(category);
+    }
+
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    List<CategoryRepository.Category> list() {
+        return categories.all();
+    }
+
+    @GetMapping("/{code}")
+    @PreAuthorize("isAuthenticated()")
+    CategoryRepository.Category get(@PathVariable String code) {
+        return categories.find(code).orElseThrow(() -> ApiProblem.notFound("category", code));
+    }
+}

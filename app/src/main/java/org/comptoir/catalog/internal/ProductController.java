@@ -1,0 +1,149 @@
+package org.comptoir.catalog.internal;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.comptoir.catalog.ProductStatus;
+import org.comptoir.platform.persistence.Ids;
+import org.comptoir.platform.security.Caller;
+import org.comptoir.platform.security.Callers;
+import org.comptoir.platform.web.ApiProblem;
+import org.comptoir.platform.web.CursorPage;
+import org.comptoir.platform.web.PageRequest;
+import org.comptoir.platform.web.Versions;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Products. Storefront keys see only the active products published on their channel; everybody else
+ * sees the whole catalogue.
+ */
+@Tag(name = "Products", description = "Products and variants of the catalogue")
+@RestController
+@RequestMapping("/api/v1/catalog/products")
+class ProductController {
+
+    private static final String ATTRIBUTE_PARAM = "attr.";
+
+    private final Products products;
+    private final ProductRepository repository;
+    private final CategoryRepository categories;
+    private final CatalogSettings settings;
+
+    ProductController(Products products, ProductRepository repository, CategoryRepository categories,
+            CatalogSettings settings) {
+        this.products = products;
+        this.repository = repository;
+        this.categories = categories;
+        this.settings = settings;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('ADMIN','MERCHANDISER','INTEGRATION')")
+    ResponseEntity<ProductView> create(@RequestBody ProductPayload payload) {
+        Product product = products.create(payload.toProduct(Ids.newId(), 1, settings.defaultLocale()));
+        return ResponseEntity.created(URI.create("/api/v1/catalog/products/" + product.id()))
+                .eTag(Versions.etag(product.version())).body(view(product, null));
+    }
+
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    CursorPage<ProductView> search(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String category, @RequestParam(required = false) ProductStatus status,
+            @RequestParam(required = false) String brand, @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String locale, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor,
+            @Parameter(description = "attribute filters: attr.colour=green&attr.size=M")
+            @RequestParam Map<String, String> parameters) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        Caller caller = Callers.current();
+        Optional<String> categoryPath = Optional.ofNullable(category).map(code -> categories.find(code)
+                .orElseThrow(() -> ApiProblem.invalid("category", "no category has the code " + code)).path());
+        Map<String, String> attributes = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> {
+            if (name.startsWith(ATTRIBUTE_PARAM)) {
+                attributes.put(name.substring(ATTRIBUTE_PARAM.length()), value);
+            }
+        });
+        if (attributes.size() > 10) {
+            throw ApiProblem.invalid("attr", "at most 10 attribute filters");
+        }
+        var search = new ProductRepository.Search(Optional.ofNullable(q).filter(s -> !s.isBlank()), categoryPath,
+                caller.channelCode().isPresent() ? Optional.of(ProductStatus.ACTIVE) : Optional.ofNullable(status),
+                Optional.ofNullable(brand), attributes, caller.channelCode().or(() -> Optional.ofNullable(channel)));
+        return CursorPage.of(repository.search(search, page), page, p -> p.id().toString())
+                .map(p -> view(p, locale));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("isAuthenticated()")
+    ResponseEntity<ProductView> get(@PathVariable UUID id, @RequestParam(required = false) String locale) {
+        return found(visible(products.find(id)), locale);
+    }
+
+    @GetMapping("/by-sku/{sku}")
+    @PreAuthorize("isAuthenticated()")
+    ResponseEntity<ProductView> bySku(@PathVariable String sku, @RequestParam(required = false) String locale) {
+        UUID id = repository.productIdsBySku(java.util.List.of(sku)).get(sku);
+        if (id == null) {
+            throw ApiProblem.notFound("SKU", sku);
+        }
+        return found(visible(products.find(id)), locale);
+    }
+
+    @GetMapping("/by-gtin/{gtin}")
+    @PreAuthorize("isAuthenticated()")
+    ResponseEntity<ProductView> byGtin(@PathVariable String gtin, @RequestParam(required = false) String locale) {
+        UUID id = repository.productIdsByGtin(java.util.List.of(gtin)).get(gtin);
+        if (id == null) {
+            throw ApiProblem.notFound("GTIN", gtin);
+        }
+        return found(visible(products.find(id)), locale);
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN','MERCHANDISER','INTEGRATION')")
+    ResponseEntity<ProductView> replace(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody ProductPayload payload) {
+        int expected = Versions.fromIfMatch(ifMatch);
+        Product product = products.replace(id, payload.toProduct(id, 0, settings.defaultLocale()), expected);
+        return found(product, null);
+    }
+
+    /** Archived products are no longer sold but stay readable for orders and returns. */
+    @PostMapping("/{id}/archive")
+    @PreAuthorize("hasAnyRole('ADMIN','MERCHANDISER','INTEGRATION')")
+    ResponseEntity<ProductView> archive(@PathVariable UUID id) {
+        return found(products.archive(id), null);
+    }
+
+    /** A product a storefront may not see answers like one that does not exist. */
+    private Product visible(Product product) {
+        Caller caller = Callers.current();
+        if (caller.channelCode().isPresent() && !product.isVisibleOn(caller.channelCode().get())) {
+            throw ApiProblem.notFound("product", product.id());
+        }
+        return product;
+    }
+
+    private ResponseEntity<ProductView> found(Product product, String locale) {
+        return ResponseEntity.ok().eTag(Versions.etag(product.version())).body(view(product, locale));
+    }
+
+    private ProductView view(Product product, String locale) {
+        return ProductView.of(product, locale, settings.defaultLocale());
+    }
+}
