@@ -13,4 +13,9 @@ public record ProductArchived(UUID eventId, Instant occurredAt, UUID productId, 
     public String eventType() {
         return "catalog.product.archived";
     }
+
+    @Override
+    public String subject() {
+        return productId.toString();
+    }
 }

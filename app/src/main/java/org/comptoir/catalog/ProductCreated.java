@@ -13,4 +13,9 @@ public record ProductCreated(UUID eventId, Instant occurredAt, UUID productId, S
     public String eventType() {
         return "catalog.product.created";
     }
+
+    @Override
+    public String subject() {
+        return productId.toString();
+    }
 }

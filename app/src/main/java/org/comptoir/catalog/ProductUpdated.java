@@ -13,4 +13,9 @@ public record ProductUpdated(UUID eventId, Instant occurredAt, UUID productId, S
     public String eventType() {
         return "catalog.product.updated";
     }
+
+    @Override
+    public String subject() {
+        return productId.toString();
+    }
 }

@@ -12,4 +12,9 @@ public record ChannelChanged(UUID eventId, Instant occurredAt, String channelCod
     public String eventType() {
         return created ? "network.channel.created" : "network.channel.updated";
     }
+
+    @Override
+    public String subject() {
+        return channelCode;
+    }
 }

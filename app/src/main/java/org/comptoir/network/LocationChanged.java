@@ -12,4 +12,9 @@ public record LocationChanged(UUID eventId, Instant occurredAt, String locationC
     public String eventType() {
         return created ? "network.location.created" : "network.location.updated";
     }
+
+    @Override
+    public String subject() {
+        return locationCode;
+    }
 }

@@ -43,6 +43,10 @@ class LocationRepository {
         this.db = db;
     }
 
+    boolean any() {
+        return db.fetchExists(LOCATION);
+    }
+
     boolean exists(String code) {
         return db.fetchExists(LOCATION, LOCATION.CODE.eq(code));
     }

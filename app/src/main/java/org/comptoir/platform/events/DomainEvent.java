@@ -16,4 +16,7 @@ public interface DomainEvent {
 
     /** Stable dotted name such as {@code catalog.product.created}; part of the public contract. */
     String eventType();
+
+    /** The id of what the event is about (a product id, a location code): the ordering key downstream. */
+    String subject();
 }

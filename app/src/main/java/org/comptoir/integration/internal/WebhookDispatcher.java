@@ -1,0 +1,96 @@
+package org.comptoir.integration.internal;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import org.comptoir.integration.internal.WebhookRepository.Attempt;
+import org.comptoir.integration.internal.WebhookRepository.Delivery;
+import org.comptoir.integration.internal.WebhookRepository.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends due deliveries. Claims are taken and results recorded in short transactions of their own;
+ * no database lock or connection is held while a receiver is called, so a slow receiver slows only
+ * its own deliveries. Any 2xx is a success; anything else, or no answer in time, is retried with
+ * exponential backoff until the attempts run out.
+ */
+@Component
+class WebhookDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    private final WebhookRepository webhooks;
+    private final WebhookSettings settings;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final HttpClient http;
+
+    WebhookDispatcher(WebhookRepository webhooks, WebhookSettings settings, TransactionTemplate transaction,
+            Clock clock) {
+        this.webhooks = webhooks;
+        this.settings = settings;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Scheduled(fixedDelayString = "${comptoir.integration.webhooks.poll-interval:1s}")
+    void dispatchDue() {
+        Instant now = clock.instant();
+        // The claim outlives the longest possible attempt, so it never expires while one runs.
+        Instant claimedUntil = now.plus(settings.timeout().multipliedBy(2)).plusSeconds(30);
+        var due = transaction.execute(status -> webhooks.claimDue(now, claimedUntil, settings.batchSize()));
+        for (Delivery delivery : due) {
+            webhooks.subscription(delivery.subscriptionId()).ifPresent(subscription -> send(delivery, subscription));
+        }
+    }
+
+    private void send(Delivery delivery, WebhookRepository.Subscription subscription) {
+        byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
+        Instant started = clock.instant();
+        Integer statusCode = null;
+        String error = null;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(subscription.url()))
+                    .timeout(settings.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Comptoir-Webhooks/1")
+                    .header("Comptoir-Event-Id", delivery.eventId().toString())
+                    .header("Comptoir-Event-Type", delivery.eventType())
+                    .header("Comptoir-Delivery-Id", delivery.id().toString())
+                    .header(WebhookSignature.HEADER,
+                            WebhookSignature.sign(subscription.secret(), started.getEpochSecond(), body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            statusCode = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (statusCode / 100 != 2) {
+                error = "receiver answered " + statusCode;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        int attempt = delivery.attempts() + 1;
+        long durationMs = java.time.Duration.between(started, clock.instant()).toMillis();
+        Status status = error == null ? Status.DELIVERED : attempt >= settings.maxAttempts() ? Status.FAILED
+                : Status.PENDING;
+        Instant next = clock.instant().plus(settings.backoffAfter(attempt));
+        Attempt record = new Attempt(attempt, started, statusCode, error, durationMs);
+        transaction.executeWithoutResult(s -> webhooks.recordAttempt(delivery.id(), record, status, next));
+        if (error != null) {
+            log.info("Webhook delivery {} to {} failed (attempt {}): {}", delivery.id(), subscription.url(), attempt,
+                    error);
+        }
+    }
+}
