@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.comptoir.platform.security.Role;
-import org.comptoir.platform.web.ApiProblem;
 import org.comptoir.platform.web.CursorPage;
 import org.comptoir.platform.web.PageRequest;
 import org.springframework.http.ResponseEntity;
@@ -48,11 +47,9 @@ class ApiKeyController {
             Instant createdAt, String key) {}
 
     private final ApiKeys keys;
-    private final ApiKeyRepository repository;
 
-    ApiKeyController(ApiKeys keys, ApiKeyRepository repository) {
+    ApiKeyController(ApiKeys keys) {
         this.keys = keys;
-        this.repository = repository;
     }
 
     @PostMapping
@@ -67,13 +64,12 @@ class ApiKeyController {
     @GetMapping
     CursorPage<ApiKeyView> list(@RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return CursorPage.of(repository.list(page), page, key -> key.id().toString()).map(ApiKeyView::of);
+        return keys.list(PageRequest.of(limit, cursor)).map(ApiKeyView::of);
     }
 
     @GetMapping("/{id}")
     ApiKeyView get(@PathVariable UUID id) {
-        return repository.find(id).map(ApiKeyView::of).orElseThrow(() -> ApiProblem.notFound("API key", id));
+        return ApiKeyView.of(keys.find(id));
     }
 
     /** Revocation keeps the record (who had access when) and takes effect on the next request. */

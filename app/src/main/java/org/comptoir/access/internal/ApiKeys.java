@@ -11,6 +11,8 @@ import org.comptoir.platform.security.CredentialResolver;
 import org.comptoir.platform.security.Role;
 import org.comptoir.platform.security.SecretTokens;
 import org.comptoir.platform.web.ApiProblem;
+import org.comptoir.platform.web.CursorPage;
+import org.comptoir.platform.web.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,7 +71,7 @@ class ApiKeys implements CredentialResolver {
     /** Revokes a key; the last active admin key cannot be revoked, or nobody could manage keys. */
     @Transactional
     void revoke(UUID id) {
-        ApiKey key = keys.find(id).orElseThrow(() -> ApiProblem.notFound("API key", id));
+        ApiKey key = find(id);
         if (!key.active()) {
             return;
         }
@@ -77,6 +79,16 @@ class ApiKeys implements CredentialResolver {
             throw ApiProblem.conflict("last-admin-key", "This is the last active admin key; create another first");
         }
         keys.revoke(id, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    CursorPage<ApiKey> list(PageRequest page) {
+        return CursorPage.of(keys.list(page), page, key -> key.id().toString());
+    }
+
+    @Transactional(readOnly = true)
+    ApiKey find(UUID id) {
+        return keys.find(id).orElseThrow(() -> ApiProblem.notFound("API key", id));
     }
 
     @Transactional(readOnly = true)

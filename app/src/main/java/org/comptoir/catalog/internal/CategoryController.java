@@ -7,14 +7,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.comptoir.platform.persistence.Ids;
-import org.comptoir.platform.web.ApiProblem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,28 +27,16 @@ class CategoryController {
             String parentCode, @NotEmpty Map<@Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?") String,
                     @NotBlank @Size(max = 200) String> names) {}
 
-    private final CategoryRepository categories;
-    private final Clock clock;
+    private final Categories categories;
 
-    CategoryController(CategoryRepository categories, Clock clock) {
+    CategoryController(Categories categories) {
         this.categories = categories;
-        this.clock = clock;
     }
 
     @PostMapping
     @PreAuthorize("hasAnyRole('ADMIN','MERCHANDISER','INTEGRATION')")
-    @Transactional
     ResponseEntity<CategoryRepository.Category> create(@Valid @RequestBody CreateCategory request) {
-        if (categories.find(request.code()).isPresent()) {
-            throw ApiProblem.conflict("category-code-taken", "A category already has the code " + request.code());
-        }
-        CategoryRepository.Category parent = request.parentCode() == null ? null
-                : categories.find(request.parentCode())
-                        .orElseThrow(() -> ApiProblem.invalid("parentCode", "no category has this code"));
-        String path = (parent == null ? "/" : parent.path()) + request.code() + "/";
-        var category = new CategoryRepository.Category(Ids.newId(), request.code(), request.parentCode(), path,
-                request.names());
-        categories.insert(category, parent == null ? null : parent.id(), clock.instant());
+        var category = categories.create(request.code(), request.parentCode(), request.names());
         return ResponseEntity.created(URI.create("/api/v1/catalog/categories/" + category.code())).body(category);
     }
 
@@ -65,6 +49,6 @@ class CategoryController {
     @GetMapping("/{code}")
     @PreAuthorize("isAuthenticated()")
     CategoryRepository.Category get(@PathVariable String code) {
-        return categories.find(code).orElseThrow(() -> ApiProblem.notFound("category", code));
+        return categories.find(code);
     }
 }

@@ -38,11 +38,9 @@ class ImportController {
     }
 
     private final ImportRunner runner;
-    private final ImportJobRepository jobs;
 
-    ImportController(ImportRunner runner, ImportJobRepository jobs) {
+    ImportController(ImportRunner runner) {
         this.runner = runner;
-        this.jobs = jobs;
     }
 
     @PostMapping(consumes = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
@@ -61,20 +59,17 @@ class ImportController {
     @GetMapping
     CursorPage<JobView> list(@RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return CursorPage.of(jobs.list(page), page, job -> job.id().toString()).map(JobView::of);
+        return runner.jobs(PageRequest.of(limit, cursor)).map(JobView::of);
     }
 
     @GetMapping("/{id}")
     JobView get(@PathVariable UUID id) {
-        return jobs.find(id).map(JobView::of).orElseThrow(() -> ApiProblem.notFound("import", id));
+        return JobView.of(runner.job(id));
     }
 
     @GetMapping("/{id}/errors")
     CursorPage<ImportJobRepository.RowError> errors(@PathVariable UUID id,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-        jobs.find(id).orElseThrow(() -> ApiProblem.notFound("import", id));
-        PageRequest page = PageRequest.of(limit, cursor);
-        return CursorPage.of(jobs.errors(id, page), page, error -> Long.toString(error.line()));
+        return runner.errors(id, PageRequest.of(limit, cursor));
     }
 }

@@ -16,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.comptoir.platform.persistence.Ids;
+import org.comptoir.platform.web.ApiProblem;
+import org.comptoir.platform.web.CursorPage;
+import org.comptoir.platform.web.PageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -82,6 +85,21 @@ class ImportRunner {
             startIfFree(id);
         }
         return job;
+    }
+
+    ImportJob job(UUID id) {
+        return jobs.find(id).orElseThrow(() -> ApiProblem.notFound("import", id));
+    }
+
+    CursorPage<ImportJob> jobs(PageRequest page) {
+        return CursorPage.of(jobs.list(page), page, job -> job.id().toString());
+    }
+
+    CursorPage<ImportJobRepository.RowError> errors(UUID id,
+            PageRequest page) {
+        job(id);
+        return CursorPage.of(jobs.errors(id, page), page,
+                error -> Long.toString(error.line()));
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -39,15 +39,10 @@ class ProductController {
     private static final String ATTRIBUTE_PARAM = "attr.";
 
     private final Products products;
-    private final ProductRepository repository;
-    private final CategoryRepository categories;
     private final CatalogSettings settings;
 
-    ProductController(Products products, ProductRepository repository, CategoryRepository categories,
-            CatalogSettings settings) {
+    ProductController(Products products, CatalogSettings settings) {
         this.products = products;
-        this.repository = repository;
-        this.categories = categories;
         this.settings = settings;
     }
 
@@ -70,8 +65,6 @@ class ProductController {
             @RequestParam Map<String, String> parameters) {
         PageRequest page = PageRequest.of(limit, cursor);
         Caller caller = Callers.current();
-        Optional<String> categoryPath = Optional.ofNullable(category).map(code -> categories.find(code)
-                .orElseThrow(() -> ApiProblem.invalid("category", "no category has the code " + code)).path());
         Map<String, String> attributes = new LinkedHashMap<>();
         parameters.forEach((name, value) -> {
             if (name.startsWith(ATTRIBUTE_PARAM)) {
@@ -81,11 +74,10 @@ class ProductController {
         if (attributes.size() > 10) {
             throw ApiProblem.invalid("attr", "at most 10 attribute filters");
         }
-        var search = new ProductRepository.Search(Optional.ofNullable(q).filter(s -> !s.isBlank()), categoryPath,
+        var search = new ProductRepository.Search(Optional.ofNullable(q).filter(s -> !s.isBlank()), Optional.empty(),
                 caller.channelCode().isPresent() ? Optional.of(ProductStatus.ACTIVE) : Optional.ofNullable(status),
                 Optional.ofNullable(brand), attributes, caller.channelCode().or(() -> Optional.ofNullable(channel)));
-        return CursorPage.of(repository.search(search, page), page, p -> p.id().toString())
-                .map(p -> view(p, locale));
+        return products.search(search, Optional.ofNullable(category), page).map(p -> view(p, locale));
     }
 
     @GetMapping("/{id}")
@@ -97,21 +89,13 @@ class ProductController {
     @GetMapping("/by-sku/{sku}")
     @PreAuthorize("isAuthenticated()")
     ResponseEntity<ProductView> bySku(@PathVariable String sku, @RequestParam(required = false) String locale) {
-        UUID id = repository.productIdsBySku(java.util.List.of(sku)).get(sku);
-        if (id == null) {
-            throw ApiProblem.notFound("SKU", sku);
-        }
-        return found(visible(products.find(id)), locale);
+        return found(visible(products.findBySku(sku)), locale);
     }
 
     @GetMapping("/by-gtin/{gtin}")
     @PreAuthorize("isAuthenticated()")
     ResponseEntity<ProductView> byGtin(@PathVariable String gtin, @RequestParam(required = false) String locale) {
-        UUID id = repository.productIdsByGtin(java.util.List.of(gtin)).get(gtin);
-        if (id == null) {
-            throw ApiProblem.notFound("GTIN", gtin);
-        }
-        return found(visible(products.find(id)), locale);
+        return found(visible(products.findByGtin(gtin)), locale);
     }
 
     @PutMapping("/{id}")

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.comptoir.catalog.ProductArchived;
@@ -15,6 +16,8 @@ import org.comptoir.network.Network;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.web.ApiProblem;
 import org.comptoir.platform.web.ApiProblem.FieldError;
+import org.comptoir.platform.web.CursorPage;
+import org.comptoir.platform.web.PageRequest;
 import org.comptoir.platform.web.Versions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -78,6 +81,28 @@ class Products {
     @Transactional(readOnly = true)
     Product find(UUID id) {
         return products.find(id).orElseThrow(() -> ApiProblem.notFound("product", id));
+    }
+
+    @Transactional(readOnly = true)
+    Product findBySku(String sku) {
+        UUID id = products.productIdsBySku(List.of(sku)).get(sku);
+        return products.find(id == null ? Ids.newId() : id).orElseThrow(() -> ApiProblem.notFound("SKU", sku));
+    }
+
+    @Transactional(readOnly = true)
+    Product findByGtin(String gtin) {
+        UUID id = products.productIdsByGtin(List.of(gtin)).get(gtin);
+        return products.find(id == null ? Ids.newId() : id).orElseThrow(() -> ApiProblem.notFound("GTIN", gtin));
+    }
+
+    /** Searches the catalogue; a category matches its descendants too. */
+    @Transactional(readOnly = true)
+    CursorPage<Product> search(ProductRepository.Search search, Optional<String> categoryCode, PageRequest page) {
+        var withCategory = categoryCode.map(code -> new ProductRepository.Search(search.text(),
+                Optional.of(categories.find(code)
+                        .orElseThrow(() -> ApiProblem.invalid("category", "no category has the code " + code)).path()),
+                search.status(), search.brand(), search.attributes(), search.channel())).orElse(search);
+        return CursorPage.of(products.search(withCategory, page), page, p -> p.id().toString());
     }
 
     void publishCreated(Product p) {

@@ -57,30 +57,17 @@ class WebhookController {
     record DeliveryView(UUID id, UUID eventId, String eventType, Status status, int attempts, Instant nextAttemptAt,
             Instant createdAt, Instant deliveredAt, List<Attempt> attemptLog) {}
 
-    private final WebhookRepository webhooks;
-    private final Clock clock;
+    private final Webhooks webhooks;
 
-    WebhookController(WebhookRepository webhooks, Clock clock) {
+    WebhookController(Webhooks webhooks) {
         this.webhooks = webhooks;
-        this.clock = clock;
     }
 
     /** The secret is returned once, here; receivers use it to check {@code Comptoir-Signature}. */
     @PostMapping
     ResponseEntity<SubscriptionView> create(@Valid @RequestBody CreateSubscription request) {
-        URI url;
-        try {
-            url = new URI(request.url());
-        } catch (java.net.URISyntaxException e) {
-            throw ApiProblem.invalid("url", "is not a URL");
-        }
-        if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
-            throw ApiProblem.invalid("url", "must be an absolute http(s) URL");
-        }
-        String secret = request.secret() != null ? request.secret() : SecretTokens.generate("whsec_");
-        var subscription = new Subscription(Ids.newId(), request.url(), new TreeSet<>(request.eventTypes()), secret,
-                request.description(), true, clock.instant());
-        webhooks.insert(subscription);
+        var subscription = webhooks.subscribe(request.url(), request.eventTypes(), request.secret(),
+                request.description());
         return ResponseEntity.created(URI.create("/api/v1/webhooks/" + subscription.id()))
                 .body(SubscriptionView.of(subscription, true));
     }
@@ -88,43 +75,31 @@ class WebhookController {
     @GetMapping
     CursorPage<SubscriptionView> list(@RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return CursorPage.of(webhooks.subscriptions(page), page, s -> s.id().toString())
-                .map(s -> SubscriptionView.of(s, false));
+        return webhooks.list(PageRequest.of(limit, cursor)).map(s -> SubscriptionView.of(s, false));
     }
 
     @GetMapping("/{id}")
     SubscriptionView get(@PathVariable UUID id) {
-        return SubscriptionView.of(find(id), false);
+        return SubscriptionView.of(webhooks.find(id), false);
     }
 
     /** Stops new deliveries; those already queued are still attempted. */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> deactivate(@PathVariable UUID id) {
-        if (!webhooks.deactivate(id)) {
-            throw ApiProblem.notFound("webhook", id);
-        }
+        webhooks.deactivate(id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/deliveries")
     CursorPage<DeliveryView> deliveries(@PathVariable UUID id, @RequestParam(required = false) Status status,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-        find(id);
-        PageRequest page = PageRequest.of(limit, cursor);
-        return CursorPage.of(webhooks.deliveries(id, Optional.ofNullable(status), page), page,
-                d -> d.id().toString()).map(d -> view(d, null));
+        return webhooks.deliveries(id, Optional.ofNullable(status), PageRequest.of(limit, cursor))
+                .map(d -> view(d, null));
     }
 
     @GetMapping("/{id}/deliveries/{deliveryId}")
     DeliveryView delivery(@PathVariable UUID id, @PathVariable UUID deliveryId) {
-        Delivery delivery = webhooks.delivery(deliveryId).filter(d -> d.subscriptionId().equals(id))
-                .orElseThrow(() -> ApiProblem.notFound("delivery", deliveryId));
-        return view(delivery, webhooks.attempts(deliveryId));
-    }
-
-    private Subscription find(UUID id) {
-        return webhooks.subscription(id).orElseThrow(() -> ApiProblem.notFound("webhook", id));
+        return view(webhooks.delivery(id, deliveryId), webhooks.attempts(deliveryId));
     }
 
     private static DeliveryView view(Delivery d, List<Attempt> attempts) {

@@ -37,11 +37,9 @@ class ChannelController {
     }
 
     private final Channels channels;
-    private final ChannelRepository repository;
 
-    ChannelController(Channels channels, ChannelRepository repository) {
+    ChannelController(Channels channels) {
         this.channels = channels;
-        this.repository = repository;
     }
 
     @PostMapping
@@ -56,8 +54,7 @@ class ChannelController {
     @PreAuthorize("hasAnyRole('ADMIN','MERCHANDISER','STORE_ASSOCIATE','AGENT','MARKETER','ANALYST','INTEGRATION')")
     CursorPage<ChannelView> list(@RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return CursorPage.of(repository.list(page), page, Channel::code).map(ChannelView::of);
+        return channels.list(PageRequest.of(limit, cursor)).map(ChannelView::of);
     }
 
     @GetMapping("/{code}")
@@ -88,7 +85,7 @@ class ChannelController {
     @GetMapping("/{code}/publishable-keys")
     @PreAuthorize("hasRole('ADMIN')")
     List<ChannelRepository.KeyInfo> keys(@PathVariable String code) {
-        return repository.keys(channels.find(code).id());
+        return channels.keys(code);
     }
 
     @DeleteMapping("/{code}/publishable-keys/{id}")

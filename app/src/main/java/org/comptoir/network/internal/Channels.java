@@ -15,6 +15,8 @@ import org.comptoir.platform.security.CredentialResolver;
 import org.comptoir.platform.security.Role;
 import org.comptoir.platform.security.SecretTokens;
 import org.comptoir.platform.web.ApiProblem;
+import org.comptoir.platform.web.CursorPage;
+import org.comptoir.platform.web.PageRequest;
 import org.comptoir.platform.web.Versions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -82,6 +84,16 @@ class Channels implements CredentialResolver {
     @Transactional(readOnly = true)
     Channel find(String code) {
         return channels.find(code).orElseThrow(() -> ApiProblem.notFound("channel", code));
+    }
+
+    @Transactional(readOnly = true)
+    CursorPage<Channel> list(PageRequest page) {
+        return CursorPage.of(channels.list(page), page, Channel::code);
+    }
+
+    @Transactional(readOnly = true)
+    List<ChannelRepository.KeyInfo> keys(String channelCode) {
+        return channels.keys(find(channelCode).id());
     }
 
     @Transactional

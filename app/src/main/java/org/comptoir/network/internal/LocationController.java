@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.Optional;
 import org.comptoir.network.Capability;
 import org.comptoir.network.LocationType;
-import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.security.Callers;
 import org.comptoir.platform.web.CursorPage;
 import org.comptoir.platform.web.PageRequest;
@@ -30,12 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 class LocationController {
 
     private final Locations locations;
-    private final LocationRepository repository;
     private final Clock clock;
 
-    LocationController(Locations locations, LocationRepository repository, Clock clock) {
+    LocationController(Locations locations, Clock clock) {
         this.locations = locations;
-        this.repository = repository;
         this.clock = clock;
     }
 
@@ -53,13 +50,9 @@ class LocationController {
     CursorPage<LocationView> list(@RequestParam(required = false) LocationType type,
             @RequestParam(required = false) Capability capability, @RequestParam(required = false) Boolean active,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        Caller caller = Callers.current();
-        var filter = new LocationRepository.Filter(Optional.ofNullable(type), Optional.ofNullable(capability),
-                Optional.ofNullable(active), caller.locationCode());
         var now = clock.instant();
-        return CursorPage.of(repository.list(filter, page), page, Location::code)
-                .map(location -> LocationView.of(location, now));
+        return locations.list(Callers.current(), Optional.ofNullable(type), Optional.ofNullable(capability),
+                Optional.ofNullable(active), PageRequest.of(limit, cursor)).map(location -> LocationView.of(location, now));
     }
 
     @GetMapping("/{code}")

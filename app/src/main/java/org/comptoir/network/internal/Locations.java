@@ -2,7 +2,11 @@ package org.comptoir.network.internal;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.comptoir.network.Capability;
 import org.comptoir.network.LocationChanged;
+import org.comptoir.network.LocationType;
+import org.comptoir.platform.web.CursorPage;
+import org.comptoir.platform.web.PageRequest;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.security.Role;
@@ -64,6 +68,14 @@ class Locations {
         }
         events.publishEvent(new LocationChanged(Ids.newId(), clock.instant(), code, false, next.active()));
         return next;
+    }
+
+    /** Locations matching the filter, only the caller's own when its key is scoped to one. */
+    @Transactional(readOnly = true)
+    CursorPage<Location> list(Caller caller, Optional<LocationType> type, Optional<Capability> capability,
+            Optional<Boolean> active, PageRequest page) {
+        var filter = new LocationRepository.Filter(type, capability, active, caller.locationCode());
+        return CursorPage.of(locations.list(filter, page), page, Location::code);
     }
 
     /** A location the caller may see: out of scope looks the same as absent (no probing of codes). */

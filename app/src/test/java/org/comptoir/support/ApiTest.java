@@ -1,0 +1,82 @@
+package org.comptoir.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.comptoir.platform.security.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the HTTP tests: the whole platform on a random port and the test database, driven through
+ * its real API. Every test class shares one application context, so tests make their own data with
+ * unique codes rather than expecting an empty database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "comptoir.demo.enabled=false",
+        "comptoir.access.admin-api-key=" + ApiTest.ADMIN_KEY,
+        "comptoir.integration.webhooks.poll-interval=100ms",
+        "comptoir.integration.webhooks.initial-backoff=200ms",
+        "comptoir.catalog.import-spool=target/test-imports"})
+public abstract class ApiTest {
+
+    public static final String ADMIN_KEY = "ck_test_admin_key_for_the_suite_only";
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+
+    @LocalServerPort
+    protected int port;
+
+    protected Api admin;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.shared().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @BeforeEach
+    void connect() {
+        admin = new Api(port, ADMIN_KEY);
+    }
+
+    /** A code no other test uses, in the shape of location and channel codes. */
+    protected static String unique(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase() + "-"
+                + SEQUENCE.incrementAndGet();
+    }
+
+    /** An API key holding the given roles (created once per role set). */
+    protected String keyFor(Role... roles) {
+        String name = Arrays.toString(roles);
+        return KEYS.computeIfAbsent(name + port, n -> createKey(null, roles));
+    }
+
+    /** A new API key scoped to one location. */
+    protected String scopedKey(String locationCode, Role... roles) {
+        return createKey(locationCode, roles);
+    }
+
+    private String createKey(String locationCode, Role... roles) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("name", "test " + UUID.randomUUID());
+        body.put("roles", Arrays.stream(roles).map(Enum::name).toList());
+        if (locationCode != null) {
+            body.put("locationCode", locationCode);
+        }
+        Api.Response created = admin.post("/api/v1/api-keys", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().path("key").asString();
+    }
+
+    protected Api as(String key) {
+        return admin.as(key);
+    }
+}
