@@ -15,7 +15,6 @@ import org.comptoir.platform.security.Role;
 import org.comptoir.platform.web.CursorPage;
 import org.comptoir.platform.web.PageRequest;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "API keys", description = "Keys of back-office users and integrations (admins only)")
 @RestController
 @RequestMapping("/api/v1/api-keys")
-@PreAuthorize("hasRole('ADMIN')")
 class ApiKeyController {
 
     record CreateApiKey(@NotBlank @Size(max = 200) String name, @NotEmpty Set<@NotNull Role> roles,

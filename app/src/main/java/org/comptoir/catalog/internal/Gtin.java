@@ -1,12 +1,15 @@
 package org.comptoir.catalog.internal;
 
-import org.apache.commons.validator.routines.checkdigit.EAN13CheckDigit;
+import org.apache.commons.validator.routines.checkdigit.CheckDigit;
+import org.apache.commons.validator.routines.checkdigit.ModulusTenCheckDigit;
 
 /**
- * GTIN-8, -12, -13 and -14 share one mod-10 check digit weighted 3,1 from the right, which the EAN-13
- * routine computes for any length.
+ * GTIN-8, -12, -13 and -14 share one GS1 mod-10 check digit, weighted 1 (the check digit), 3, 1…
+ * counted from the right, so that one routine serves every length.
  */
 final class Gtin {
+
+    private static final CheckDigit GS1 = new ModulusTenCheckDigit(new int[] {1, 3}, true);
 
     private Gtin() {}
 
@@ -19,7 +22,7 @@ final class Gtin {
         if (length != 8 && length != 12 && length != 13 && length != 14) {
             return "must have 8, 12, 13 or 14 digits";
         }
-        if (!EAN13CheckDigit.EAN13_CHECK_DIGIT.isValid(code)) {
+        if (!GS1.isValid(code)) {
             return "has a wrong check digit";
         }
         return null;

@@ -25,7 +25,6 @@ import org.comptoir.platform.web.ApiProblem;
 import org.comptoir.platform.web.CursorPage;
 import org.comptoir.platform.web.PageRequest;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Webhooks", description = "Signed event deliveries to other systems (ERP, WMS, POS)")
 @RestController
 @RequestMapping("/api/v1/webhooks")
-@PreAuthorize("hasAnyRole('ADMIN','INTEGRATION')")
 class WebhookController {
 
     record CreateSubscription(@NotBlank @Size(max = 2000) String url,

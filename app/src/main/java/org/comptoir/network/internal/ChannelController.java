@@ -11,7 +11,6 @@ import org.comptoir.platform.web.CursorPage;
 import org.comptoir.platform.web.PageRequest;
 import org.comptoir.platform.web.Versions;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +42,6 @@ class ChannelController {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ChannelView> create(@Valid @RequestBody ChannelPayload payload) {
         Channel channel = channels.create(payload);
         return ResponseEntity.created(URI.create("/api/v1/channels/" + channel.code()))
@@ -51,21 +49,18 @@ class ChannelController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('ADMIN','MERCHANDISER','STORE_ASSOCIATE','AGENT','MARKETER','ANALYST','INTEGRATION')")
     CursorPage<ChannelView> list(@RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         return channels.list(PageRequest.of(limit, cursor)).map(ChannelView::of);
     }
 
     @GetMapping("/{code}")
-    @PreAuthorize("hasAnyRole('ADMIN','MERCHANDISER','STORE_ASSOCIATE','AGENT','MARKETER','ANALYST','INTEGRATION')")
     ResponseEntity<ChannelView> get(@PathVariable String code) {
         Channel channel = channels.find(code);
         return ResponseEntity.ok().eTag(Versions.etag(channel.version())).body(ChannelView.of(channel));
     }
 
     @PutMapping("/{code}")
-    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ChannelView> replace(@PathVariable String code,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody ChannelPayload payload) {
@@ -75,7 +70,6 @@ class ChannelController {
 
     /** The answer carries the key once; storefronts send it as their bearer token. */
     @PostMapping("/{code}/publishable-keys")
-    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Channels.IssuedKey> issueKey(@PathVariable String code) {
         var issued = channels.issueKey(code);
         return ResponseEntity.created(URI.create("/api/v1/channels/" + code + "/publishable-keys/" + issued.id()))
@@ -83,13 +77,11 @@ class ChannelController {
     }
 
     @GetMapping("/{code}/publishable-keys")
-    @PreAuthorize("hasRole('ADMIN')")
     List<ChannelRepository.KeyInfo> keys(@PathVariable String code) {
         return channels.keys(code);
     }
 
     @DeleteMapping("/{code}/publishable-keys/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Void> revokeKey(@PathVariable String code, @PathVariable UUID id) {
         channels.revokeKey(code, id);
         return ResponseEntity.noContent().build();

@@ -12,7 +12,6 @@ import org.comptoir.platform.web.CursorPage;
 import org.comptoir.platform.web.PageRequest;
 import org.comptoir.platform.web.Versions;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +36,6 @@ class LocationController {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<LocationView> create(@Valid @RequestBody LocationPayload payload) {
         Location location = locations.create(payload);
         return ResponseEntity.created(URI.create("/api/v1/locations/" + location.code()))
@@ -46,7 +44,6 @@ class LocationController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('ADMIN','MERCHANDISER','STORE_ASSOCIATE','AGENT','MARKETER','ANALYST','INTEGRATION')")
     CursorPage<LocationView> list(@RequestParam(required = false) LocationType type,
             @RequestParam(required = false) Capability capability, @RequestParam(required = false) Boolean active,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
@@ -56,7 +53,6 @@ class LocationController {
     }
 
     @GetMapping("/{code}")
-    @PreAuthorize("hasAnyRole('ADMIN','MERCHANDISER','STORE_ASSOCIATE','AGENT','MARKETER','ANALYST','INTEGRATION')")
     ResponseEntity<LocationView> get(@PathVariable String code) {
         Location location = locations.visible(Callers.current(), code);
         return ResponseEntity.ok().eTag(Versions.etag(location.version()))
@@ -64,7 +60,6 @@ class LocationController {
     }
 
     @PutMapping("/{code}")
-    @PreAuthorize("hasAnyRole('ADMIN','STORE_ASSOCIATE')")
     ResponseEntity<LocationView> replace(@PathVariable String code,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody LocationPayload payload) {

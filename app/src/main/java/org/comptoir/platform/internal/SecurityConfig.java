@@ -2,13 +2,13 @@ package org.comptoir.platform.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.comptoir.platform.security.AccessRules;
 import org.comptoir.platform.security.CredentialResolver;
 import org.comptoir.platform.security.Role;
 import org.comptoir.platform.web.ApiProblem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -16,15 +16,14 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Stateless API security: every {@code /api} call carries a key; what each role may do is declared
- * next to the endpoints ({@code @PreAuthorize}) and walked by the authorization matrix test.
+ * by each module ({@link AccessRules}) and walked by the authorization matrix test.
  */
 @Configuration
-@EnableMethodSecurity
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, List<CredentialResolver> resolvers, ProblemWriter problems)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, List<CredentialResolver> resolvers, List<AccessRules> moduleRules,
+            ProblemWriter problems) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -32,12 +31,14 @@ class SecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(resolvers, problems), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**")
-                        .hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name(), Role.ANALYST.name())
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                            .requestMatchers("/actuator/**")
+                            .hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name(), Role.ANALYST.name());
+                    moduleRules.forEach(rules -> rules.configure(requests));
+                    // Unknown API routes answer 404 to authenticated callers; docs and UI are public.
+                    requests.requestMatchers("/api/**").authenticated().anyRequest().permitAll();
+                })
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {
                             challenge(response);

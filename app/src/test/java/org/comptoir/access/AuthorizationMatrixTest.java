@@ -1,0 +1,139 @@
+package org.comptoir.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.comptoir.platform.security.Role;
+import org.comptoir.support.Api;
+import org.comptoir.support.ApiTest;
+import org.comptoir.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every role against every endpoint family: an allowed call is never a 401 or 403 (it may be a 4xx
+ * for its empty body), a denied one is always a 403 problem.
+ */
+class AuthorizationMatrixTest extends ApiTest {
+
+    private record Call(String family, String method, String path, Object body, Set<Role> allowed) {}
+
+    private static final Set<Role> BACK_OFFICE = EnumSet.of(Role.ADMIN, Role.MERCHANDISER, Role.STORE_ASSOCIATE,
+            Role.AGENT, Role.MARKETER, Role.ANALYST, Role.INTEGRATION);
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> CATALOGUE_WRITERS = EnumSet.of(Role.ADMIN, Role.MERCHANDISER, Role.INTEGRATION);
+
+    private String store;
+    private String channel;
+    private String storefrontKey;
+
+    @BeforeEach
+    void network() {
+        store = unique("ST");
+        admin.post("/api/v1/locations", Fixtures.store(store, 48.85, 2.35));
+        channel = unique("CH");
+        admin.post("/api/v1/channels", Fixtures.channel(channel, List.of(store)));
+        storefrontKey = admin.post("/api/v1/channels/" + channel + "/publishable-keys", null).json().path("key")
+                .asString();
+    }
+
+    private List<Call> calls() {
+        return List.of(
+                new Call("api keys", "GET", "/api/v1/api-keys", null, EnumSet.of(Role.ADMIN)),
+                new Call("api keys", "POST", "/api/v1/api-keys", Map.of(), EnumSet.of(Role.ADMIN)),
+                new Call("locations", "GET", "/api/v1/locations", null, BACK_OFFICE),
+                new Call("locations", "GET", "/api/v1/locations/" + store, null, BACK_OFFICE),
+                new Call("locations", "POST", "/api/v1/locations", Map.of(), EnumSet.of(Role.ADMIN)),
+                new Call("locations", "PUT", "/api/v1/locations/" + store, Map.of(),
+                        EnumSet.of(Role.ADMIN, Role.STORE_ASSOCIATE)),
+                new Call("channels", "GET", "/api/v1/channels", null, BACK_OFFICE),
+                new Call("channels", "POST", "/api/v1/channels", Map.of(), EnumSet.of(Role.ADMIN)),
+                new Call("channels", "PUT", "/api/v1/channels/" + channel, Map.of(), EnumSet.of(Role.ADMIN)),
+                new Call("channel keys", "GET", "/api/v1/channels/" + channel + "/publishable-keys", null,
+                        EnumSet.of(Role.ADMIN)),
+                new Call("products", "GET", "/api/v1/catalog/products", null, EVERYONE),
+                new Call("products", "POST", "/api/v1/catalog/products", Map.of(), CATALOGUE_WRITERS),
+                new Call("categories", "GET", "/api/v1/catalog/categories", null, EVERYONE),
+                new Call("categories", "POST", "/api/v1/catalog/categories", Map.of(), CATALOGUE_WRITERS),
+                new Call("imports", "GET", "/api/v1/catalog/imports", null, CATALOGUE_WRITERS),
+                new Call("webhooks", "GET", "/api/v1/webhooks", null, EnumSet.of(Role.ADMIN, Role.INTEGRATION)),
+                new Call("webhooks", "POST", "/api/v1/webhooks", Map.of(), EnumSet.of(Role.ADMIN, Role.INTEGRATION)),
+                new Call("metrics", "GET", "/actuator/prometheus", null,
+                        EnumSet.of(Role.ADMIN, Role.INTEGRATION, Role.ANALYST)));
+    }
+
+    @Test
+    void everyRoleGetsExactlyWhatItIsAllowed() {
+        List<String> mismatches = new ArrayList<>();
+        for (Role role : Role.values()) {
+            Api client = role == Role.STOREFRONT ? as(storefrontKey)
+                    : role == Role.STORE_ASSOCIATE ? as(scopedKey(store, role)) : as(keyFor(role));
+            for (Call call : calls()) {
+                Api.Response answer = client.send(call.method(), call.path(), call.body(),
+                        call.body() == null ? null : "application/json");
+                boolean allowed = call.allowed().contains(role);
+                boolean passed = allowed ? answer.status() != 401 && answer.status() != 403
+                        : answer.status() == 403 && answer.problem().equals("forbidden");
+                if (!passed) {
+                    mismatches.add(role + " " + call.method() + " " + call.path() + " -> " + answer.status()
+                            + (allowed ? " (should be allowed)" : " (should be forbidden)"));
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void aStoreAssociateSeesAndChangesOnlyItsOwnStore() {
+        String other = unique("ST");
+        admin.post("/api/v1/locations", Fixtures.store(other, 45.76, 4.85));
+        Api associate = as(scopedKey(store, Role.STORE_ASSOCIATE));
+
+        assertThat(associate.get("/api/v1/locations/" + store).status()).isEqualTo(200);
+        assertThat(associate.get("/api/v1/locations/" + other).status()).isEqualTo(404);
+        assertThat(associate.get("/api/v1/locations?limit=200").json().path("items").valueStream()
+                .map(n -> n.path("code").asString())).containsExactly(store);
+
+        var hours = Fixtures.store(store, 48.85, 2.35);
+        hours.put("openingHours", List.of(Map.of("day", "SUNDAY", "opens", "10:00", "closes", "13:00")));
+        assertThat(associate.with("If-Match", "*").put("/api/v1/locations/" + store, hours).status()).isEqualTo(200);
+
+        var foreign = Fixtures.store(other, 45.76, 4.85);
+        foreign.put("name", "Taken over");
+        assertThat(associate.with("If-Match", "*").put("/api/v1/locations/" + other, foreign).status())
+                .isEqualTo(404);
+        assertThat(admin.get("/api/v1/locations/" + other).json().path("name").asString()).isNotEqualTo("Taken over");
+
+        var retyped = Fixtures.store(store, 48.85, 2.35);
+        retyped.put("type", "WAREHOUSE");
+        assertThat(associate.with("If-Match", "*").put("/api/v1/locations/" + store, retyped).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void revokedKeysStopWorkingAndTheLastAdminKeyCannotBeRevoked() {
+        var created = admin.post("/api/v1/api-keys", Map.of("name", "temp", "roles", List.of("ANALYST")));
+        String key = created.json().path("key").asString();
+        assertThat(as(key).get("/api/v1/locations").status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/api-keys/" + created.json().path("id").asString()).body()).doesNotContain(key);
+        assertThat(admin.delete("/api/v1/api-keys/" + created.json().path("id").asString()).status()).isEqualTo(204);
+        assertThat(as(key).get("/api/v1/locations").status()).isEqualTo(401);
+    }
+
+    @Test
+    void apiKeysAreValidated() {
+        assertThat(admin.post("/api/v1/api-keys", Map.of("name", "x", "roles", List.of("KING"))).status())
+                .isEqualTo(400);
+        assertThat(admin.post("/api/v1/api-keys", Map.of("name", "x", "roles", List.of())).status()).isEqualTo(400);
+        assertThat(admin.post("/api/v1/api-keys", Map.of("name", "x", "roles", List.of("STOREFRONT"))).status())
+                .isEqualTo(400);
+        var unknownScope = admin.post("/api/v1/api-keys",
+                Map.of("name", "x", "roles", List.of("STORE_ASSOCIATE"), "locationCode", "NOWHERE-9"));
+        assertThat(unknownScope.status()).isEqualTo(400);
+        assertThat(unknownScope.json().path("errors").path(0).path("field").asString()).isEqualTo("locationCode");
+    }
+}
