@@ -20,8 +20,10 @@ import org.comptoir.catalog.ProductStatus;
 import org.comptoir.catalog.TaxClass;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Streams the items of an import file, one at a time, whatever its size. A CSV row is one variant
@@ -189,11 +191,14 @@ abstract class ImportSource implements Iterator<ImportSource.Item>, AutoCloseabl
     static final class Json extends ImportSource {
 
         private final ObjectMapper json;
+        private final ObjectReader trees;
         private final JsonParser parser;
         private JsonToken next;
 
         Json(InputStream in, ObjectMapper json) {
             this.json = json;
+            // The file is read element by element: what follows an element is the next one.
+            this.trees = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             try {
                 this.parser = json.createParser(in);
                 if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -218,7 +223,7 @@ abstract class ImportSource implements Iterator<ImportSource.Item>, AutoCloseabl
             long line = parser.currentTokenLocation().getLineNr();
             JsonNode node;
             try {
-                node = json.readTree(parser);
+                node = trees.readTree(parser);
                 next = parser.nextToken();
             } catch (tools.jackson.core.JacksonException e) {
                 throw new BadFile("the JSON cannot be read at line " + line + ": " + e.getOriginalMessage());
