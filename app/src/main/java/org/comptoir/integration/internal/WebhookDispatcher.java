@@ -7,6 +7,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import jakarta.annotation.PreDestroy;
 import org.comptoir.integration.internal.WebhookRepository.Attempt;
 import org.comptoir.integration.internal.WebhookRepository.Delivery;
 import org.comptoir.integration.internal.WebhookRepository.Status;
@@ -17,9 +21,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due deliveries. Claims are taken and results recorded in short transactions of their own;
- * no database lock or connection is held while a receiver is called, so a slow receiver slows only
- * its own deliveries. Any 2xx is a success; anything else, or no answer in time, is retried with
+ * Sends due deliveries, each on a virtual thread of its own. Claims are taken and results recorded
+ * in short transactions; no database lock or connection is held while a receiver is called, so a
+ * slow receiver slows only its own deliveries. Any 2xx is a success; anything else, or no answer in time, is retried with
  * exponential backoff until the attempts run out.
  */
 @Component
@@ -32,6 +36,8 @@ class WebhookDispatcher {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final HttpClient http;
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore inFlight;
 
     WebhookDispatcher(WebhookRepository webhooks, WebhookSettings settings, TransactionTemplate transaction,
             Clock clock) {
@@ -41,17 +47,35 @@ class WebhookDispatcher {
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.inFlight = new Semaphore(settings.batchSize() * 5);
     }
 
     @Scheduled(fixedDelayString = "${comptoir.integration.webhooks.poll-interval:1s}")
     void dispatchDue() {
+        int capacity = Math.min(settings.batchSize(), inFlight.availablePermits());
+        if (capacity == 0) {
+            return;
+        }
         Instant now = clock.instant();
         // The claim outlives the longest possible attempt, so it never expires while one runs.
         Instant claimedUntil = now.plus(settings.timeout().multipliedBy(2)).plusSeconds(30);
-        var due = transaction.execute(status -> webhooks.claimDue(now, claimedUntil, settings.batchSize()));
+        var due = transaction.execute(status -> webhooks.claimDue(now, claimedUntil, capacity));
         for (Delivery delivery : due) {
-            webhooks.subscription(delivery.subscriptionId()).ifPresent(subscription -> send(delivery, subscription));
+            inFlight.acquireUninterruptibly();
+            senders.execute(() -> {
+                try {
+                    webhooks.subscription(delivery.subscriptionId())
+                            .ifPresent(subscription -> send(delivery, subscription));
+                } finally {
+                    inFlight.release();
+                }
+            });
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
     }
 
     private void send(Delivery delivery, WebhookRepository.Subscription subscription) {
