@@ -1,0 +1,68 @@
+package org.comptoir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.comptoir.network.GeoPoint;
+import org.comptoir.support.Api;
+import org.comptoir.support.Platform;
+import org.comptoir.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The demo retailer of the seeds' journeys is there on a first start, and only once. */
+class DemoDataTest {
+
+    private static final GeoPoint NOTRE_DAME = new GeoPoint(48.8530, 2.3499);
+
+    @Test
+    void jardinAndCoIsLoadedOnTheFirstStartOnly() {
+        var database = TestDatabase.fresh("comptoir_demo");
+        try (Platform platform = Platform.start(database, Map.of("comptoir.demo.enabled", "true"))) {
+            Api api = platform.admin();
+            List<JsonNode> locations = api.get("/api/v1/locations?limit=200").json().path("items").valueStream()
+                    .toList();
+            assertThat(locations).hasSizeGreaterThanOrEqualTo(14);
+            assertThat(locations.stream().filter(l -> l.path("type").asString().equals("WAREHOUSE"))).hasSize(2);
+            List<Double> parisStores = new ArrayList<>();
+            for (JsonNode l : locations) {
+                if (l.path("type").asString().equals("STORE")) {
+                    parisStores.add(NOTRE_DAME.distanceKm(new GeoPoint(l.path("coordinates").path("latitude")
+                            .asDouble(), l.path("coordinates").path("longitude").asDouble())));
+                }
+            }
+            assertThat(parisStores).anyMatch(km -> km < 16).anyMatch(km -> km > 16 && km < 40);
+            assertThat(locations).extracting(l -> l.path("address").path("city").asString())
+                    .contains("Lyon", "Lille", "Bordeaux", "Marseille");
+
+            assertThat(api.get("/api/v1/channels?limit=200").json().path("items").valueStream()
+                    .map(c -> c.path("type").asString())).contains("WEB", "APP", "STORE", "PHONE", "MARKETPLACE",
+                    "SOCIAL");
+
+            assertThat(count(api, "")).isBetween(180, 220);
+            assertThat(count(api, "q=s%C3%A9cateur")).isPositive();
+            assertThat(count(api, "q=poison-ivy")).isPositive();
+            assertThat(count(api, "q=gardening%20gloves")).isPositive();
+            var gloves = api.get("/api/v1/catalog/products?q=gants%20de%20jardinage&limit=1").json().path("items")
+                    .path(0);
+            assertThat(gloves.path("variants").size()).isEqualTo(3);
+        }
+        try (Platform again = Platform.start(database, Map.of("comptoir.demo.enabled", "true"))) {
+            assertThat(count(again.admin(), "")).isBetween(180, 220);
+        }
+    }
+
+    private static int count(Api api, String query) {
+        int total = 0;
+        String cursor = "";
+        do {
+            JsonNode page = api.get("/api/v1/catalog/products?limit=200&" + query + cursor).json();
+            total += page.path("items").size();
+            String next = page.path("nextCursor").asString(null);
+            cursor = next == null ? null : "&cursor=" + next;
+        } while (cursor != null);
+        return total;
+    }
+}
