@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Benchmark: builds the platform, starts it on a fresh PostgreSQL database, runs the given workloads
+# through its HTTP API, runs the bare-SQL limit of ../shared/bench/limit in the same run, prints the
+# RESULT and LIMIT lines and stops everything it started.
+#   bench/run.sh IMPORT        (later issues add W1, W2, W3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+workloads=("$@")
+[ ${#workloads[@]} -gt 0 ] || workloads=(IMPORT)
+
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+pg_isready -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start
+db=comptoir_bench
+psql -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+psql -q -d postgres -c "CREATE DATABASE $db"
+
+mvn -B -q -DskipTests package
+java_home=$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1)
+java=${JAVA_HOME_21:-$java_home}/bin/java
+
+key=ck_bench_admin_key_$(date +%s)
+port=${BENCH_PORT:-18080}
+mkdir -p bench/results
+log=bench/results/platform.log
+SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME="$PGUSER" \
+SPRING_DATASOURCE_PASSWORD="" COMPTOIR_DEMO_ENABLED=false COMPTOIR_ADMIN_API_KEY="$key" \
+COMPTOIR_CATALOG_IMPORT_SPOOL="$root/bench/results/spool" \
+    "$java" -Xmx2g -jar app/target/comptoir-app-*.jar --server.port="$port" \
+    --logging.level.org.comptoir.request=WARN > "$log" 2>&1 &
+platform=$!
+trap 'kill $platform 2>/dev/null; wait $platform 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+    curl -fs "http://localhost:$port/actuator/health" > /dev/null && break
+    sleep 1
+done
+
+"$java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.comptoir.bench.Bench \
+    "http://localhost:$port" "$key" bench/results/results.json "${workloads[@]}"
+
+if [ -x ../shared/bench/limit/run.sh ] || [ -f ../shared/bench/limit/run.sh ]; then
+    bash ../shared/bench/limit/run.sh
+fi

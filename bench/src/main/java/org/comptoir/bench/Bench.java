@@ -1,0 +1,74 @@
+package org.comptoir.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The load generator. It talks to a running platform over HTTP only, like any client, and prints one
+ * {@code RESULT} line per workload (see the reference workload), plus the same figures as JSON.
+ *
+ * <p>Usage: {@code Bench <base-url> <admin-key> <results.json> WORKLOAD...}
+ */
+public final class Bench {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 4) {
+            System.err.println("usage: Bench <base-url> <admin-key> <results.json> WORKLOAD...");
+            System.exit(2);
+        }
+        var client = new Client(args[0], args[1]);
+        Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+        for (String workload : List.of(args).subList(3, args.length)) {
+            Map<String, Object> figures = switch (workload) {
+                case "IMPORT" -> new ImportWorkload(client, 100_000).run();
+                default -> throw new IllegalArgumentException("unknown workload " + workload
+                        + " (this version knows IMPORT)");
+            };
+            results.put(workload, figures);
+            StringBuilder line = new StringBuilder("RESULT ").append(workload);
+            figures.forEach((name, value) -> line.append(' ').append(name).append('=').append(value));
+            System.out.println(line);
+        }
+        Files.writeString(Path.of(args[2]), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+    }
+
+    /** A minimal authenticated HTTP client for the platform. */
+    record Client(String base, String key) {
+
+        private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        HttpResponse<String> send(String method, String path, String contentType, byte[] body) throws Exception {
+            var request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key)
+                    .timeout(Duration.ofMinutes(5));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        JsonNode get(String path) throws Exception {
+            var response = send("GET", path, null, null);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return JSON.readTree(response.body());
+        }
+    }
+}
