@@ -44,6 +44,19 @@ class ProductApiTest extends ApiTest {
     }
 
     @Test
+    void handlesMadeFromNamesAreMadeUniqueButChosenOnesMustBeFree() {
+        String name = "Binette " + unique("b");
+        String first = create(Fixtures.product(name, List.of(web), unique("SKU"))).path("handle").asString();
+        String second = create(Fixtures.product(name, List.of(web), unique("SKU"))).path("handle").asString();
+        assertThat(second).isEqualTo(first + "-2");
+        var chosen = Fixtures.product("Autre", List.of(web), unique("SKU"));
+        chosen.put("handle", first);
+        var taken = admin.post("/api/v1/catalog/products", chosen);
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.problem()).isEqualTo("handle-taken");
+    }
+
+    @Test
     void textsAreServedInTheAskedLocaleWithAFallback() {
         JsonNode product = create(Fixtures.product("Gants de jardinage", List.of(web), unique("SKU")));
         String id = product.path("id").asString();

@@ -143,7 +143,7 @@ class DemoCatalog implements ApplicationRunner {
                 }
                 products.create(new Product(Ids.newId(), Handles.fromName(nameFr), brand, kind.category(), status, texts,
                         List.of(new Product.Media("https://images.jardin-et-co.example/" + Handles.fromName(nameFr)
-                                + ".jpg", nameFr)), channels, variants, 1));
+                                + ".jpg", nameFr)), channels, variants, 1), true);
                 count++;
             }
         }

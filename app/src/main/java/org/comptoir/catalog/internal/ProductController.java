@@ -47,7 +47,8 @@ class ProductController {
 
     @PostMapping
     ResponseEntity<ProductView> create(@RequestBody ProductPayload payload) {
-        Product product = products.create(payload.toProduct(Ids.newId(), 1, settings.defaultLocale()));
+        Product product = products.create(payload.toProduct(Ids.newId(), 1, settings.defaultLocale()),
+                payload.handle() != null);
         return ResponseEntity.created(URI.create("/api/v1/catalog/products/" + product.id()))
                 .eTag(Versions.etag(product.version())).body(view(product, null));
     }

@@ -63,6 +63,11 @@ class ProductRepository {
                 .fetchMap(PRODUCT.HANDLE, PRODUCT.ID);
     }
 
+    Set<String> handlesStartingWith(String prefix) {
+        return new java.util.HashSet<>(db.select(PRODUCT.HANDLE).from(PRODUCT).where(PRODUCT.HANDLE.startsWith(prefix))
+                .fetch(PRODUCT.HANDLE));
+    }
+
     Optional<Product> find(UUID id) {
         return load(List.of(id)).stream().findFirst();
     }

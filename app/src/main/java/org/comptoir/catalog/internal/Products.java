@@ -43,12 +43,37 @@ class Products {
         this.clock = clock;
     }
 
+    /**
+     * Creates a product. A handle the caller chose must be free; one made from the name is made
+     * unique with a number ({@code beche}, {@code beche-2}…), as shops do.
+     */
     @Transactional
-    Product create(Product product) {
+    Product create(Product product, boolean handleChosen) {
+        if (!handleChosen && product.handle() != null) {
+            product = withHandle(product, freeHandle(product.handle()));
+        }
         Map<String, UUID> categoryIds = checkAgainstOthers(product, null);
         products.insertAll(List.of(product), categoryIds, clock.instant());
         publishCreated(product);
         return product;
+    }
+
+    private String freeHandle(String base) {
+        Set<String> taken = products.handlesStartingWith(base);
+        if (!taken.contains(base)) {
+            return base;
+        }
+        for (int n = 2; ; n++) {
+            String candidate = base + "-" + n;
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static Product withHandle(Product p, String handle) {
+        return new Product(p.id(), handle, p.brand(), p.categoryCode(), p.status(), p.texts(), p.media(),
+                p.channels(), p.variants(), p.version());
     }
 
     @Transactional
