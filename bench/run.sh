@@ -16,8 +16,15 @@ psql -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
 psql -q -d postgres -c "CREATE DATABASE $db"
 
 mvn -B -q -DskipTests package
-java_home=$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1)
-java=${JAVA_HOME_21:-$java_home}/bin/java
+# The platform needs Java 21+: the first such JDK of the machine, unless JAVA21 names one.
+java=${JAVA21:-}
+if [ -z "$java" ]; then
+    for candidate in /usr/lib/jvm/*/bin/java; do
+        major=$("$candidate" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
+        if [ "${major:-0}" -ge 21 ] 2>/dev/null; then java=$candidate; break; fi
+    done
+fi
+[ -n "$java" ] || { echo "no JDK 21 or newer found under /usr/lib/jvm (set JAVA21)" >&2; exit 1; }
 
 key=ck_bench_admin_key_$(date +%s)
 port=${BENCH_PORT:-18080}
@@ -26,7 +33,7 @@ log=bench/results/platform.log
 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME="$PGUSER" \
 SPRING_DATASOURCE_PASSWORD="" COMPTOIR_DEMO_ENABLED=false COMPTOIR_ADMIN_API_KEY="$key" \
 COMPTOIR_CATALOG_IMPORT_SPOOL="$root/bench/results/spool" \
-    "$java" -Xmx2g -jar app/target/comptoir-app-*.jar --server.port="$port" \
+    "$java" -Xmx2g ${BENCH_JVM_OPTS:-} -jar app/target/comptoir-app-*.jar --server.port="$port" \
     --logging.level.org.comptoir.request=WARN > "$log" 2>&1 &
 platform=$!
 trap 'kill $platform 2>/dev/null; wait $platform 2>/dev/null || true' EXIT
