@@ -1,9 +1,19 @@
 package org.comptoir.network;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
-/** The network as other modules see it: read-only lookups of locations and channels. */
+/**
+ * The network as other modules see it: read-only lookups of locations and channels. Answers come
+ * from a snapshot refreshed on every change and at least every few seconds, so hot paths (stock
+ * availability) can ask on every request.
+ */
 public interface Network {
+
+    /** The locations of the given codes that exist, with their opening status at {@code at}. */
+    Map<String, LocationStatus> locations(Collection<String> codes, Instant at);
 
     boolean locationExists(String code);
 

@@ -67,8 +67,8 @@ class LocationRepository {
                 .fetch());
     }
 
-    List<Location> findAll(Collection<String> codes) {
-        return withSchedules(db.selectFrom(LOCATION).where(LOCATION.CODE.in(codes)).fetch());
+    List<Location> findAll() {
+        return withSchedules(db.selectFrom(LOCATION).fetch());
     }
 
     void insert(Location location, Instant now) {

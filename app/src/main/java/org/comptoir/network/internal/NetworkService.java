@@ -1,41 +1,67 @@
 package org.comptoir.network.internal;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import org.comptoir.network.LocationStatus;
 import org.comptoir.network.ChannelSummary;
 import org.comptoir.network.LocationSummary;
 import org.comptoir.network.Network;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/** Existence checks read the tables; hot lookups are served from the in-memory snapshot. */
 @Service
-@Transactional(readOnly = true)
 class NetworkService implements Network {
 
     private final LocationRepository locations;
     private final ChannelRepository channels;
+    private final NetworkSnapshot snapshot;
 
-    NetworkService(LocationRepository locations, ChannelRepository channels) {
+    NetworkService(LocationRepository locations, ChannelRepository channels, NetworkSnapshot snapshot) {
         this.locations = locations;
         this.channels = channels;
+        this.snapshot = snapshot;
     }
 
     @Override
+    public Map<String, LocationStatus> locations(Collection<String> codes, Instant at) {
+        Map<String, Location> all = snapshot.locations();
+        Map<String, LocationStatus> found = new HashMap<>();
+        for (String code : codes) {
+            Location location = all.get(code);
+            if (location != null) {
+                var status = location.statusAt(at);
+                found.put(code, new LocationStatus(location.summary(), status.openNow(),
+                        status.nextOpening().map(ZonedDateTime::toOffsetDateTime).orElse(null)));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public boolean locationExists(String code) {
         return locations.exists(code);
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<LocationSummary> location(String code) {
         return locations.find(code).map(Location::summary);
     }
 
     @Override
+    @Transactional(readOnly = true)
     public boolean channelExists(String code) {
         return channels.exists(code);
     }
 
     @Override
     public Optional<ChannelSummary> channel(String code) {
-        return channels.find(code).map(Channel::summary);
+        return snapshot.channel(code).map(Channel::summary);
     }
 }

@@ -1,0 +1,152 @@
+package org.comptoir.inventory.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.comptoir.catalog.Catalog;
+import org.comptoir.network.Capability;
+import org.comptoir.network.ChannelSummary;
+import org.comptoir.network.GeoPoint;
+import org.comptoir.network.LocationStatus;
+import org.comptoir.network.LocationType;
+import org.comptoir.network.Network;
+import org.comptoir.platform.web.ApiProblem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Availability to promise as a channel sees it: only the locations the channel sells from, safety
+ * stock kept back, the channel's buffer taken off. Without a channel (the back office) every
+ * location counts and no buffer applies.
+ */
+@Service
+class Availability {
+
+    /** A SKU at one location. {@code distanceKm} is only set by the near-me search. */
+    record AtLocation(String locationCode, String name, LocationType type, int available, boolean openNow,
+            OffsetDateTime nextOpeningAt, Double distanceKm) {}
+
+    /** A SKU across the locations a channel sells from. */
+    record OfSku(String sku, String channel, int networkAvailable, List<AtLocation> locations) {}
+
+    private final BalanceRepository balances;
+    private final ChannelBuffers buffers;
+    private final Network network;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    Availability(BalanceRepository balances, ChannelBuffers buffers, Network network, Catalog catalog, Clock clock) {
+        this.catalog = catalog;
+        this.balances = balances;
+        this.buffers = buffers;
+        this.network = network;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    OfSku ofSku(String sku, String channelCode) {
+        return of(List.of(sku), channelCode).get(sku);
+    }
+
+    /** Many SKUs at once (a cart), in two in-memory lookups and one query. */
+    @Transactional(readOnly = true)
+    Map<String, OfSku> of(Collection<String> skus, String channelCode) {
+        Scope scope = scope(channelCode);
+        Map<String, List<Balance>> bySku = new LinkedHashMap<>();
+        skus.forEach(sku -> bySku.put(sku, new ArrayList<>()));
+        List<Balance> found = skus.size() == 1 ? balances.ofSku(skus.iterator().next()) : balances.ofSkus(skus);
+        found.forEach(b -> bySku.get(b.sku()).add(b));
+        checkKnown(bySku.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList());
+        Instant now = clock.instant();
+        Map<String, LocationStatus> locations = network.locations(
+                found.stream().map(Balance::locationCode).distinct().toList(), now);
+        Map<String, OfSku> answers = new LinkedHashMap<>();
+        bySku.forEach((sku, rows) -> {
+            List<AtLocation> at = new ArrayList<>();
+            int total = 0;
+            for (Balance b : rows) {
+                LocationStatus location = locations.get(b.locationCode());
+                if (location == null || !location.location().active() || !scope.sellsFrom(b.locationCode())) {
+                    continue;
+                }
+                int available = b.availableTo(scope.buffer());
+                total += available;
+                at.add(new AtLocation(b.locationCode(), location.location().name(), location.location().type(),
+                        available, location.openNow(), location.nextOpeningAt(), null));
+            }
+            at.sort(Comparator.comparing(AtLocation::locationCode));
+            answers.put(sku, new OfSku(sku, channelCode, total, at));
+        });
+        return answers;
+    }
+
+    /**
+     * Locations within {@code radiusKm} of a point that can hand the item over (click & collect or
+     * reserve & collect), that the channel sells from and that have it now, nearest first; distances
+     * are great-circle distances.
+     */
+    @Transactional(readOnly = true)
+    List<AtLocation> near(String sku, String channelCode, GeoPoint point, double radiusKm) {
+        Scope scope = scope(channelCode);
+        List<Balance> rows = balances.ofSku(sku);
+        if (rows.isEmpty()) {
+            checkKnown(List.of(sku));
+        }
+        Map<String, LocationStatus> locations = network.locations(rows.stream().map(Balance::locationCode).toList(),
+                clock.instant());
+        List<AtLocation> near = new ArrayList<>();
+        for (Balance b : rows) {
+            LocationStatus location = locations.get(b.locationCode());
+            if (location == null || !location.location().active() || !scope.sellsFrom(b.locationCode())) {
+                continue;
+            }
+            Set<Capability> capabilities = location.location().capabilities();
+            if (!capabilities.contains(Capability.CLICK_AND_COLLECT)
+                    && !capabilities.contains(Capability.RESERVE_AND_COLLECT)) {
+                continue;
+            }
+            double km = point.distanceKm(location.location().position());
+            int available = b.availableTo(scope.buffer());
+            if (km <= radiusKm && available > 0) {
+                near.add(new AtLocation(b.locationCode(), location.location().name(), location.location().type(),
+                        available, location.openNow(), location.nextOpeningAt(), Math.round(km * 100) / 100.0));
+            }
+        }
+        near.sort(Comparator.comparingDouble(AtLocation::distanceKm));
+        return near;
+    }
+
+    /** A SKU with no stock anywhere must at least exist: a typo is a 404, not "out of stock". */
+    private void checkKnown(List<String> withoutStock) {
+        if (withoutStock.isEmpty()) {
+            return;
+        }
+        var known = catalog.variants(withoutStock);
+        withoutStock.stream().filter(sku -> !known.containsKey(sku)).findFirst().ifPresent(sku -> {
+            throw ApiProblem.notFound("SKU", sku);
+        });
+    }
+
+    /** Where a channel may sell from and the buffer it is shown; no channel means everywhere, no buffer. */
+    private record Scope(Set<String> locations, int buffer) {
+        boolean sellsFrom(String code) {
+            return locations == null || locations.contains(code);
+        }
+    }
+
+    private Scope scope(String channelCode) {
+        if (channelCode == null) {
+            return new Scope(null, 0);
+        }
+        ChannelSummary channel = network.channel(channelCode)
+                .orElseThrow(() -> ApiProblem.invalid("channel", "no channel has the code " + channelCode));
+        return new Scope(channel.locationCodes(), buffers.of(channelCode));
+    }
+}

@@ -1,0 +1,153 @@
+package org.comptoir.inventory.internal;
+
+import static org.comptoir.inventory.internal.db.tables.Balance.BALANCE;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.comptoir.inventory.internal.db.tables.records.BalanceRecord;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Balances change only through conditional single-statement updates that return the new row: the
+ * check and the change are one atomic step, so two holds can never both take the last unit.
+ */
+@Repository
+class BalanceRepository {
+
+    private final DSLContext db;
+
+    BalanceRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    Optional<Balance> find(String sku, String locationCode) {
+        return db.selectFrom(BALANCE).where(BALANCE.SKU.eq(sku), BALANCE.LOCATION_CODE.eq(locationCode))
+                .fetchOptional(BalanceRepository::toBalance);
+    }
+
+    /** Every location holding the SKU: one range of the primary key. */
+    List<Balance> ofSku(String sku) {
+        return db.selectFrom(BALANCE).where(BALANCE.SKU.eq(sku)).fetch(BalanceRepository::toBalance);
+    }
+
+    List<Balance> ofSkus(Collection<String> skus) {
+        return db.selectFrom(BALANCE).where(BALANCE.SKU.in(skus)).fetch(BalanceRepository::toBalance);
+    }
+
+    List<Balance> at(String locationCode, int limit, String afterSku) {
+        return db.selectFrom(BALANCE)
+                .where(BALANCE.LOCATION_CODE.eq(locationCode))
+                .and(afterSku == null ? DSL.noCondition() : BALANCE.SKU.gt(afterSku))
+                .orderBy(BALANCE.SKU).limit(limit).fetch(BalanceRepository::toBalance);
+    }
+
+    /** Writes initial balances in one batch (a first load: no balance of these exists yet). */
+    void insertAll(List<Balance> rows, Instant now) {
+        var insert = db.insertInto(BALANCE, BALANCE.SKU, BALANCE.LOCATION_CODE, BALANCE.ON_HAND, BALANCE.RESERVED,
+                BALANCE.SAFETY_STOCK, BALANCE.LOW_STOCK_THRESHOLD, BALANCE.UPDATED_AT);
+        for (Balance b : rows) {
+            insert = insert.values(b.sku(), b.locationCode(), b.onHand(), b.reserved(), b.safetyStock(),
+                    b.lowStockThreshold(), now);
+        }
+        insert.execute();
+    }
+
+    boolean any() {
+        return db.fetchExists(BALANCE);
+    }
+
+    /** Creates the zero balance of a SKU at a location if there is none yet. */
+    void ensure(String sku, String locationCode, Instant now) {
+        db.insertInto(BALANCE)
+                .set(BALANCE.SKU, sku)
+                .set(BALANCE.LOCATION_CODE, locationCode)
+                .set(BALANCE.ON_HAND, 0)
+                .set(BALANCE.RESERVED, 0)
+                .set(BALANCE.SAFETY_STOCK, 0)
+                .set(BALANCE.UPDATED_AT, now)
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    /** Holds {@code quantity} if that much is available beyond the buffer; empty when it is not. */
+    Optional<Balance> reserve(String sku, String locationCode, int quantity, int buffer, Instant now) {
+        return db.update(BALANCE)
+                .set(BALANCE.RESERVED, BALANCE.RESERVED.plus(quantity))
+                .set(BALANCE.UPDATED_AT, now)
+                .where(BALANCE.SKU.eq(sku), BALANCE.LOCATION_CODE.eq(locationCode),
+                        BALANCE.ON_HAND.minus(BALANCE.RESERVED).minus(BALANCE.SAFETY_STOCK).ge(quantity + buffer))
+                .returning()
+                .fetchOptional(BalanceRepository::toBalance);
+    }
+
+    /** Gives held units back (a release, an expiry). */
+    Optional<Balance> unreserve(String sku, String locationCode, int quantity, Instant now) {
+        return db.update(BALANCE)
+                .set(BALANCE.RESERVED, BALANCE.RESERVED.minus(quantity))
+                .set(BALANCE.UPDATED_AT, now)
+                .where(BALANCE.SKU.eq(sku), BALANCE.LOCATION_CODE.eq(locationCode), BALANCE.RESERVED.ge(quantity))
+                .returning()
+                .fetchOptional(BalanceRepository::toBalance);
+    }
+
+    /** Turns held units into a sale: they leave on hand and the reservation at once. */
+    Optional<Balance> consume(String sku, String locationCode, int quantity, Instant now) {
+        return db.update(BALANCE)
+                .set(BALANCE.RESERVED, BALANCE.RESERVED.minus(quantity))
+                .set(BALANCE.ON_HAND, BALANCE.ON_HAND.minus(quantity))
+                .set(BALANCE.UPDATED_AT, now)
+                .where(BALANCE.SKU.eq(sku), BALANCE.LOCATION_CODE.eq(locationCode), BALANCE.RESERVED.ge(quantity),
+                        BALANCE.ON_HAND.ge(quantity))
+                .returning()
+                .fetchOptional(BalanceRepository::toBalance);
+    }
+
+    /** Adds {@code delta} to on hand unless that would make it negative. */
+    Optional<Balance> adjust(String sku, String locationCode, int delta, Instant now) {
+        return db.update(BALANCE)
+                .set(BALANCE.ON_HAND, BALANCE.ON_HAND.plus(delta))
+                .set(BALANCE.UPDATED_AT, now)
+                .where(BALANCE.SKU.eq(sku), BALANCE.LOCATION_CODE.eq(locationCode),
+                        BALANCE.ON_HAND.plus(delta).ge(0))
+                .returning()
+                .fetchOptional(BalanceRepository::toBalance);
+    }
+
+    /** Sets on hand only if it still is what the sender last saw (compare-and-set). */
+    Optional<Balance> compareAndSet(String sku, String locationCode, int expected, int value, Instant now) {
+        return db.update(BALANCE)
+                .set(BALANCE.ON_HAND, value)
+                .set(BALANCE.UPDATED_AT, now)
+                .where(BALANCE.SKU.eq(sku), BALANCE.LOCATION_CODE.eq(locationCode), BALANCE.ON_HAND.eq(expected))
+                .returning()
+                .fetchOptional(BalanceRepository::toBalance);
+    }
+
+    Optional<Balance> settings(String sku, String locationCode, int safetyStock, Integer lowStockThreshold,
+            Instant now) {
+        return db.update(BALANCE)
+                .set(BALANCE.SAFETY_STOCK, safetyStock)
+                .set(BALANCE.LOW_STOCK_THRESHOLD, lowStockThreshold)
+                .set(BALANCE.UPDATED_AT, now)
+                .where(BALANCE.SKU.eq(sku), BALANCE.LOCATION_CODE.eq(locationCode))
+                .returning()
+                .fetchOptional(BalanceRepository::toBalance);
+    }
+
+    /** The units of a SKU that can be promised in the whole network. */
+    int networkAvailable(String sku) {
+        Integer total = db.select(DSL.sum(DSL.greatest(BALANCE.ON_HAND.minus(BALANCE.RESERVED)
+                        .minus(BALANCE.SAFETY_STOCK), DSL.inline(0))).cast(Integer.class))
+                .from(BALANCE).where(BALANCE.SKU.eq(sku)).fetchOne(0, Integer.class);
+        return total == null ? 0 : total;
+    }
+
+    static Balance toBalance(BalanceRecord r) {
+        return new Balance(r.getSku(), r.getLocationCode(), r.getOnHand(), r.getReserved(), r.getSafetyStock(),
+                r.getLowStockThreshold());
+    }
+}

@@ -1,0 +1,25 @@
+package org.comptoir.inventory.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Stock promised to a cart, an order or a person, line by line, until confirmed, released or expired. */
+record Hold(UUID id, Kind kind, String reference, String channelCode, Status status, Instant expiresAt,
+        String note, String createdBy, Instant createdAt, Instant closedAt, List<Line> lines) {
+
+    enum Kind {
+        CART,
+        ORDER,
+        PERSON
+    }
+
+    enum Status {
+        ACTIVE,
+        CONFIRMED,
+        RELEASED,
+        EXPIRED
+    }
+
+    record Line(String locationCode, String sku, int quantity) {}
+}

@@ -1,0 +1,80 @@
+package org.comptoir.inventory.internal;
+
+import static org.comptoir.inventory.internal.db.tables.Hold.HOLD;
+import static org.comptoir.inventory.internal.db.tables.HoldLine.HOLD_LINE;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.comptoir.inventory.internal.db.tables.records.HoldRecord;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class HoldRepository {
+
+    private final DSLContext db;
+
+    HoldRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    void insert(Hold hold) {
+        db.insertInto(HOLD)
+                .set(HOLD.ID, hold.id())
+                .set(HOLD.KIND, hold.kind().name())
+                .set(HOLD.REFERENCE, hold.reference())
+                .set(HOLD.CHANNEL_CODE, hold.channelCode())
+                .set(HOLD.STATUS, hold.status().name())
+                .set(HOLD.EXPIRES_AT, hold.expiresAt())
+                .set(HOLD.NOTE, hold.note())
+                .set(HOLD.CREATED_BY, hold.createdBy())
+                .set(HOLD.CREATED_AT, hold.createdAt())
+                .execute();
+        var insert = db.insertInto(HOLD_LINE, HOLD_LINE.HOLD_ID, HOLD_LINE.LOCATION_CODE, HOLD_LINE.SKU,
+                HOLD_LINE.QUANTITY);
+        for (Hold.Line line : hold.lines()) {
+            insert = insert.values(hold.id(), line.locationCode(), line.sku(), line.quantity());
+        }
+        insert.execute();
+    }
+
+    Optional<Hold> find(UUID id) {
+        return db.selectFrom(HOLD).where(HOLD.ID.eq(id)).fetchOptional().map(this::withLines);
+    }
+
+    /**
+     * Moves an active hold to its final status; false when it was no longer active (another request
+     * or node closed it first), which makes closing a hold happen exactly once.
+     */
+    boolean close(UUID id, Hold.Status status, Instant now) {
+        return db.update(HOLD).set(HOLD.STATUS, status.name()).set(HOLD.CLOSED_AT, now)
+                .where(HOLD.ID.eq(id), HOLD.STATUS.eq(Hold.Status.ACTIVE.name()))
+                .execute() == 1;
+    }
+
+    List<UUID> expiredActive(Instant now, int limit) {
+        return db.select(HOLD.ID).from(HOLD)
+                .where(HOLD.STATUS.eq(Hold.Status.ACTIVE.name()), HOLD.EXPIRES_AT.le(now))
+                .orderBy(HOLD.EXPIRES_AT).limit(limit).fetch(HOLD.ID);
+    }
+
+    /** Quantities held by active holds per (location, SKU): must equal the balances' reserved. */
+    List<Hold.Line> activeTotals() {
+        return db.select(HOLD_LINE.LOCATION_CODE, HOLD_LINE.SKU, org.jooq.impl.DSL.sum(HOLD_LINE.QUANTITY))
+                .from(HOLD_LINE).join(HOLD).on(HOLD.ID.eq(HOLD_LINE.HOLD_ID))
+                .where(HOLD.STATUS.eq(Hold.Status.ACTIVE.name()))
+                .groupBy(HOLD_LINE.LOCATION_CODE, HOLD_LINE.SKU)
+                .fetch(r -> new Hold.Line(r.value1(), r.value2(), r.value3().intValue()));
+    }
+
+    private Hold withLines(HoldRecord r) {
+        List<Hold.Line> lines = db.selectFrom(HOLD_LINE).where(HOLD_LINE.HOLD_ID.eq(r.getId()))
+                .orderBy(HOLD_LINE.LOCATION_CODE, HOLD_LINE.SKU)
+                .fetch(l -> new Hold.Line(l.getLocationCode(), l.getSku(), l.getQuantity()));
+        return new Hold(r.getId(), Hold.Kind.valueOf(r.getKind()), r.getReference(), r.getChannelCode(),
+                Hold.Status.valueOf(r.getStatus()), r.getExpiresAt(), r.getNote(), r.getCreatedBy(), r.getCreatedAt(),
+                r.getClosedAt(), lines);
+    }
+}

@@ -1,0 +1,228 @@
+package org.comptoir.inventory.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.comptoir.catalog.Catalog;
+import org.comptoir.inventory.HoldExpired;
+import org.comptoir.network.ChannelSummary;
+import org.comptoir.network.Network;
+import org.comptoir.platform.persistence.Ids;
+import org.comptoir.platform.security.Caller;
+import org.comptoir.platform.web.ApiProblem;
+import org.comptoir.platform.web.ApiProblem.FieldError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Places, confirms, releases and expires holds. A hold is all or nothing: its lines are summed per
+ * (location, SKU), then reserved one conditional update at a time in (location, SKU) order, so
+ * concurrent holds always lock rows in the same order and never deadlock; the first line that cannot
+ * be served rolls the whole hold back. Nothing outside the database is called while rows are locked.
+ */
+@Service
+class Holds {
+
+    private static final Logger log = LoggerFactory.getLogger(Holds.class);
+    private static final Comparator<Hold.Line> LOCK_ORDER = Comparator.comparing(Hold.Line::locationCode)
+            .thenComparing(Hold.Line::sku);
+    static final int MAX_LINES = 100;
+    static final int MAX_QUANTITY = 100_000;
+
+    /** What a caller asks to hold. */
+    record PlaceHold(Hold.Kind kind, String reference, String channelCode, Instant expiresAt, String note,
+            List<Hold.Line> lines) {}
+
+    private final HoldRepository holds;
+    private final BalanceRepository balances;
+    private final MovementRepository movements;
+    private final ChannelBuffers buffers;
+    private final StockEvents stockEvents;
+    private final ApplicationEventPublisher events;
+    private final Network network;
+    private final Catalog catalog;
+    private final InventorySettings settings;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    Holds(HoldRepository holds, BalanceRepository balances, MovementRepository movements, ChannelBuffers buffers,
+            StockEvents stockEvents, ApplicationEventPublisher events, Network network, Catalog catalog,
+            InventorySettings settings, TransactionTemplate transaction, Clock clock) {
+        this.holds = holds;
+        this.balances = balances;
+        this.movements = movements;
+        this.buffers = buffers;
+        this.stockEvents = stockEvents;
+        this.events = events;
+        this.network = network;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Hold place(PlaceHold request, Caller caller) {
+        Instant now = clock.instant();
+        List<Hold.Line> lines = checked(request, caller);
+        Instant expiresAt = expiry(request, now);
+        int buffer = buffers.of(request.channelCode());
+        for (Hold.Line line : lines) {
+            Balance after = balances.reserve(line.sku(), line.locationCode(), line.quantity(), buffer, now)
+                    .orElseThrow(() -> new InsufficientStock(line.sku(), line.locationCode(), line.quantity(),
+                            balances.find(line.sku(), line.locationCode()).map(b -> b.availableTo(buffer)).orElse(0)));
+            stockEvents.changed(after.withReserved(after.reserved() - line.quantity()), after, "hold");
+        }
+        Hold hold = new Hold(Ids.newId(), request.kind(), request.reference(), request.channelCode(),
+                Hold.Status.ACTIVE, expiresAt, request.note(), caller.name(), now, null, lines);
+        holds.insert(hold);
+        return hold;
+    }
+
+    /** Turns the held units into sales (ledger movements); confirming twice is harmless. */
+    @Transactional
+    Hold confirm(UUID id) {
+        Hold hold = find(id);
+        if (hold.status() == Hold.Status.CONFIRMED) {
+            return hold;
+        }
+        Instant now = clock.instant();
+        if (!holds.close(id, Hold.Status.CONFIRMED, now)) {
+            throw notActive(find(id));
+        }
+        for (Hold.Line line : hold.lines()) {
+            Balance after = balances.consume(line.sku(), line.locationCode(), line.quantity(), now)
+                    .orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "shortfall", "Stock short",
+                            "The held units of " + line.sku() + " at " + line.locationCode()
+                                    + " are no longer on hand (shrinkage); re-source this line")
+                            .with("sku", line.sku()).with("locationCode", line.locationCode()));
+            movements.insert(new Movement(Ids.newId(), line.locationCode(), line.sku(), Movement.Kind.SALE,
+                    -line.quantity(), after.onHand(), "hold:" + id + ":" + line.sku(), "hold confirmed",
+                    "hold " + id, now));
+            stockEvents.changed(new Balance(after.sku(), after.locationCode(), after.onHand() + line.quantity(),
+                    after.reserved() + line.quantity(), after.safetyStock(), after.lowStockThreshold()), after,
+                    "hold confirmed");
+        }
+        return find(id);
+    }
+
+    /** Gives the held units back; releasing twice, or after expiry, is harmless. */
+    @Transactional
+    Hold release(UUID id) {
+        Hold hold = find(id);
+        if (hold.status() == Hold.Status.RELEASED || hold.status() == Hold.Status.EXPIRED) {
+            return hold;
+        }
+        if (!holds.close(id, Hold.Status.RELEASED, clock.instant())) {
+            throw notActive(find(id));
+        }
+        giveBack(hold, "hold released");
+        return find(id);
+    }
+
+    @Transactional(readOnly = true)
+    Hold find(UUID id) {
+        return holds.find(id).orElseThrow(() -> ApiProblem.notFound("hold", id));
+    }
+
+    /**
+     * Releases expired holds, each in its own transaction. Safe with several nodes: a hold is closed
+     * by one conditional update, so only one node gives its stock back.
+     */
+    @Scheduled(fixedDelayString = "${comptoir.inventory.expiry-interval:5s}")
+    void expireDue() {
+        for (UUID id : holds.expiredActive(clock.instant(), 200)) {
+            transaction.executeWithoutResult(status -> {
+                Hold hold = holds.find(id).orElseThrow();
+                if (holds.close(id, Hold.Status.EXPIRED, clock.instant())) {
+                    giveBack(hold, "hold expired");
+                    events.publishEvent(new HoldExpired(Ids.newId(), clock.instant(), id, hold.kind().name(),
+                            hold.reference(), hold.channelCode()));
+                    log.info("Hold {} ({} {}) expired", id, hold.kind(), hold.reference());
+                }
+            });
+        }
+    }
+
+    private void giveBack(Hold hold, String cause) {
+        Instant now = clock.instant();
+        for (Hold.Line line : hold.lines()) {
+            Balance after = balances.unreserve(line.sku(), line.locationCode(), line.quantity(), now)
+                    .orElseThrow(() -> new IllegalStateException("reserved below the hold " + hold.id()));
+            stockEvents.changed(after.withReserved(after.reserved() + line.quantity()), after, cause);
+        }
+    }
+
+    /** Validates the request and returns its lines summed per (location, SKU), in lock order. */
+    private List<Hold.Line> checked(PlaceHold request, Caller caller) {
+        if (request.lines() == null || request.lines().isEmpty() || request.lines().size() > MAX_LINES) {
+            throw ApiProblem.invalid("lines", "must have 1 to " + MAX_LINES + " lines");
+        }
+        ChannelSummary channel = network.channel(request.channelCode())
+                .filter(ChannelSummary::active)
+                .orElseThrow(() -> ApiProblem.invalid("channelCode", "no active channel has this code"));
+        List<FieldError> errors = new ArrayList<>();
+        Map<Hold.Line, Integer> summed = new TreeMap<>(LOCK_ORDER);
+        for (int i = 0; i < request.lines().size(); i++) {
+            Hold.Line line = request.lines().get(i);
+            String at = "lines[" + i + "]";
+            if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
+                errors.add(new FieldError(at + ".quantity", "must be between 1 and " + MAX_QUANTITY));
+            } else if (!channel.locationCodes().contains(line.locationCode())) {
+                errors.add(new FieldError(at + ".locationCode", "is not a location channel " + channel.code()
+                        + " sells from"));
+            } else if (!caller.mayAccessLocation(line.locationCode())) {
+                errors.add(new FieldError(at + ".locationCode", "is outside your key's location"));
+            } else {
+                summed.merge(new Hold.Line(line.locationCode(), line.sku(), 0), line.quantity(), Integer::sum);
+            }
+        }
+        var known = catalog.variants(summed.keySet().stream().map(Hold.Line::sku).distinct().toList());
+        summed.keySet().stream().map(Hold.Line::sku).filter(sku -> !known.containsKey(sku)).distinct()
+                .forEach(sku -> errors.add(new FieldError("lines", "no variant has the SKU " + sku)));
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        List<Hold.Line> lines = new ArrayList<>();
+        summed.forEach((line, quantity) -> {
+            if (quantity > MAX_QUANTITY) {
+                throw ApiProblem.invalid("lines", "more than " + MAX_QUANTITY + " of " + line.sku() + " in total");
+            }
+            lines.add(new Hold.Line(line.locationCode(), line.sku(), quantity));
+        });
+        return lines;
+    }
+
+    private Instant expiry(PlaceHold request, Instant now) {
+        Instant expiresAt = request.expiresAt();
+        if (expiresAt == null) {
+            return switch (request.kind()) {
+                case CART -> now.plus(settings.cartHoldTtl());
+                case PERSON -> now.plus(settings.personHoldTtl());
+                case ORDER -> null;
+            };
+        }
+        if (!expiresAt.isAfter(now) || Duration.between(now, expiresAt).compareTo(settings.maxHoldTtl()) > 0) {
+            throw ApiProblem.invalid("expiresAt", "must be in the future, at most " + settings.maxHoldTtl().toDays()
+                    + " days ahead");
+        }
+        return expiresAt;
+    }
+
+    private static ApiProblem notActive(Hold hold) {
+        return ApiProblem.conflict("hold-not-active", "The hold is " + hold.status() + "; it can no longer change")
+                .with("status", hold.status().name());
+    }
+}

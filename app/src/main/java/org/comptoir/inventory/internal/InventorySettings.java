@@ -1,0 +1,15 @@
+package org.comptoir.inventory.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param cartHoldTtl how long a cart's hold lasts when the caller does not say
+ * @param personHoldTtl how long an agent's hold for a customer lasts when not said (until tomorrow)
+ * @param maxHoldTtl the longest hold anyone may ask for
+ * @param expiryInterval how often expired holds are looked for
+ */
+@ConfigurationProperties("comptoir.inventory")
+record InventorySettings(@DefaultValue("30m") Duration cartHoldTtl, @DefaultValue("24h") Duration personHoldTtl,
+        @DefaultValue("30d") Duration maxHoldTtl, @DefaultValue("5s") Duration expiryInterval) {}

@@ -1,0 +1,71 @@
+package org.comptoir.network.internal;
+
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.comptoir.network.ChannelChanged;
+import org.comptoir.network.LocationChanged;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The whole network in memory: a retailer has hundreds of locations and a handful of channels, read
+ * on every availability request and changed a few times a day. A change on this node refreshes it at
+ * once; a change made on another node is seen within {@link #MAX_AGE}.
+ */
+@Component
+class NetworkSnapshot {
+
+    static final Duration MAX_AGE = Duration.ofSeconds(5);
+
+    private record Snapshot(Map<String, Location> locations, Map<String, Optional<Channel>> channels,
+            Instant loadedAt) {}
+
+    private final LocationRepository locations;
+    private final ChannelRepository channels;
+    private final Clock clock;
+    private volatile Snapshot current;
+
+    NetworkSnapshot(LocationRepository locations, ChannelRepository channels, Clock clock) {
+        this.locations = locations;
+        this.channels = channels;
+        this.clock = clock;
+    }
+
+    Map<String, Location> locations() {
+        return fresh().locations();
+    }
+
+    Optional<Channel> channel(String code) {
+        return fresh().channels().computeIfAbsent(code, channels::find);
+    }
+
+    private Snapshot fresh() {
+        Snapshot snapshot = current;
+        Instant now = clock.instant();
+        if (snapshot == null || snapshot.loadedAt().plus(MAX_AGE).isBefore(now)) {
+            Map<String, Location> all = locations.findAll().stream()
+                    .collect(Collectors.toMap(Location::code, Function.identity()));
+            snapshot = new Snapshot(Map.copyOf(all), new ConcurrentHashMap<>(), now);
+            current = snapshot;
+        }
+        return snapshot;
+    }
+
+    @TransactionalEventListener
+    void on(LocationChanged changed) {
+        current = null;
+    }
+
+    @TransactionalEventListener
+    void on(ChannelChanged changed) {
+        current = null;
+    }
+
+}
