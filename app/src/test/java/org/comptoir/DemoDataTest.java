@@ -48,6 +48,16 @@ class DemoDataTest {
             var gloves = api.get("/api/v1/catalog/products?q=gants%20de%20jardinage&limit=1").json().path("items")
                     .path(0);
             assertThat(gloves.path("variants").size()).isEqualTo(3);
+
+            // The seeds' journey: shears sold out online, but held by a store within 16 km of Paris.
+            var shears = api.get("/api/v1/inventory/availability/JC-00001?channel=WEB").json();
+            assertThat(shears.path("locations").valueStream().filter(l -> l.path("type").asString()
+                    .equals("WAREHOUSE")).mapToInt(l -> l.path("available").asInt()).sum()).isZero();
+            var near = api.get("/api/v1/inventory/availability/JC-00001/near?latitude=48.8530&longitude=2.3499"
+                    + "&radiusKm=16&channel=WEB").json().path("locations");
+            assertThat(near.size()).isEqualTo(1);
+            assertThat(near.path(0).path("locationCode").asString()).isEqualTo("ST-BOULOGNE");
+            assertThat(near.path(0).path("distanceKm").asDouble()).isLessThan(16);
         }
         try (Platform again = Platform.start(database, Map.of("comptoir.demo.enabled", "true"))) {
             assertThat(count(again.admin(), "")).isBetween(180, 220);

@@ -249,6 +249,23 @@ class InventoryApiTest extends ApiTest {
     }
 
     @Test
+    void openingStockCreatesBalancesWithTheirLedgerLinesButNeverOverwrites() {
+        var loaded = admin.post("/api/v1/inventory/opening-stock", Map.of("reference", "go-live", "rows", List.of(
+                Map.of("locationCode", storeA, "sku", sku, "onHand", 7, "safetyStock", 1),
+                Map.of("locationCode", warehouse, "sku", sku, "onHand", 300))));
+        assertThat(loaded.status()).as(loaded.toString()).isEqualTo(201);
+        assertThat(balance(storeA, sku).path("available").asInt()).isEqualTo(6);
+        assertThat(admin.get("/api/v1/inventory/movements?sku=" + sku).json().path("items").size()).isEqualTo(2);
+        var again = admin.post("/api/v1/inventory/opening-stock", Map.of("reference", "again", "rows", List.of(
+                Map.of("locationCode", storeA, "sku", sku, "onHand", 99))));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.problem()).isEqualTo("stock-exists");
+        assertThat(balance(storeA, sku).path("onHand").asInt()).isEqualTo(7);
+        assertThat(admin.post("/api/v1/inventory/opening-stock", Map.of("reference", "bad", "rows", List.of(
+                Map.of("locationCode", storeB, "sku", "NO-SUCH-SKU", "onHand", 1)))).status()).isEqualTo(400);
+    }
+
+    @Test
     void badInputIsRefusedAndChangesNothing() {
         move(storeA, sku, "RECEIPT", 5, "PO-16");
         String before = admin.get("/api/v1/inventory/balances/" + storeA + "/" + sku).body();

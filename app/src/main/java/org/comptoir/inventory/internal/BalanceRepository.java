@@ -60,6 +60,13 @@ class BalanceRepository {
         return db.fetchExists(BALANCE);
     }
 
+    /** Whether any of the (location, SKU) pairs has a balance already. */
+    boolean anyOf(java.util.Set<String> skus, java.util.Set<String> locations, java.util.Set<String> pairs) {
+        return db.select(BALANCE.SKU, BALANCE.LOCATION_CODE).from(BALANCE)
+                .where(BALANCE.SKU.in(skus), BALANCE.LOCATION_CODE.in(locations))
+                .fetch().stream().anyMatch(r -> pairs.contains(r.value2() + "\u0000" + r.value1()));
+    }
+
     /** Creates the zero balance of a SKU at a location if there is none yet. */
     void ensure(String sku, String locationCode, Instant now) {
         db.insertInto(BALANCE)

@@ -1,12 +1,9 @@
 package org.comptoir.inventory.internal;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.comptoir.catalog.Catalog;
-import org.comptoir.platform.persistence.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -14,14 +11,12 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stock for the demo retailer, after its network and catalogue: every SKU in the warehouses and a
  * few units in each store, except the garden shears of the seeds' journey (JC-00001): sold out
  * online and in the warehouses, 3 left at the Boulogne store (8 km from Notre-Dame) and 2 at
- * Versailles (beyond 16 km). Written as one receipt movement per balance, with no events: it is the
- * state the retailer starts from, not news.
+ * Versailles (beyond 16 km). Loaded as opening stock.
  */
 @Component
 @Order(30)
@@ -35,19 +30,16 @@ class DemoStock implements ApplicationRunner {
             "ST-CERGY", "ST-VAL-EUROPE", "ST-LYON", "ST-LILLE", "ST-BORDEAUX", "ST-MARSEILLE");
 
     private final BalanceRepository balances;
-    private final MovementRepository movements;
+    private final OpeningStock opening;
     private final Catalog catalog;
-    private final Clock clock;
 
-    DemoStock(BalanceRepository balances, MovementRepository movements, Catalog catalog, Clock clock) {
+    DemoStock(BalanceRepository balances, OpeningStock opening, Catalog catalog) {
         this.balances = balances;
-        this.movements = movements;
+        this.opening = opening;
         this.catalog = catalog;
-        this.clock = clock;
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
         if (balances.any()) {
             return;
@@ -58,8 +50,7 @@ class DemoStock implements ApplicationRunner {
         }
         var known = catalog.variants(skus);
         Random random = new Random(42);
-        Instant now = clock.instant();
-        List<Balance> rows = new ArrayList<>();
+        List<OpeningStock.Row> rows = new ArrayList<>();
         for (String sku : skus) {
             if (!known.containsKey(sku)) {
                 continue;
@@ -73,15 +64,10 @@ class DemoStock implements ApplicationRunner {
                         default -> 0;
                     };
                 }
-                rows.add(new Balance(sku, location, onHand, 0, location.startsWith("ST-") ? 1 : 0,
-                        location.startsWith("WH-") ? 10 : null));
+                rows.add(new OpeningStock.Row(location, sku, onHand, location.startsWith("ST-") ? 1 : 0));
             }
         }
-        balances.insertAll(rows, now);
-        for (Balance b : rows) {
-            movements.insert(new Movement(Ids.newId(), b.locationCode(), b.sku(), Movement.Kind.RECEIPT, b.onHand(),
-                    b.onHand(), "demo-opening-stock", "opening stock", "demo", now));
-        }
+        opening.load(rows, "demo", "demo");
         log.info("Demo stock loaded: {} balances", rows.size());
     }
 }

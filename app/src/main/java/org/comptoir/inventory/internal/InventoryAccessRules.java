@@ -30,6 +30,8 @@ class InventoryAccessRules implements AccessRules {
                 .requestMatchers(PUT, "/api/v1/inventory/channels/*/buffer")
                 .hasAnyRole(Role.ADMIN.name(), Role.MERCHANDISER.name())
                 .requestMatchers(GET, "/api/v1/inventory/**").hasAnyRole(AccessRules.backOffice())
+                .requestMatchers(POST, "/api/v1/inventory/opening-stock")
+                .hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name())
                 .requestMatchers(POST, "/api/v1/inventory/movements", "/api/v1/inventory/counts")
                 .hasAnyRole(STOCK_KEEPERS)
                 .requestMatchers(PUT, "/api/v1/inventory/balances/**").hasAnyRole(STOCK_KEEPERS)

@@ -46,6 +46,17 @@ class MovementRepository {
                 .execute();
     }
 
+    void insertAll(List<Movement> all) {
+        var insert = db.insertInto(MOVEMENT, MOVEMENT.ID, MOVEMENT.LOCATION_CODE, MOVEMENT.SKU, MOVEMENT.KIND,
+                MOVEMENT.QUANTITY, MOVEMENT.ON_HAND_AFTER, MOVEMENT.REFERENCE, MOVEMENT.REASON, MOVEMENT.RECORDED_BY,
+                MOVEMENT.RECORDED_AT);
+        for (Movement m : all) {
+            insert = insert.values(m.id(), m.locationCode(), m.sku(), m.kind().name(), m.quantity(), m.onHandAfter(),
+                    m.reference(), m.reason(), m.recordedBy(), m.recordedAt());
+        }
+        insert.execute();
+    }
+
     List<Movement> history(Filter filter, PageRequest page) {
         List<Condition> where = new ArrayList<>();
         filter.sku().ifPresent(sku -> where.add(MOVEMENT.SKU.eq(sku)));

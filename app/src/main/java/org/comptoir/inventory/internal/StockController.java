@@ -46,6 +46,14 @@ class StockController {
 
     record BalanceSettings(@NotNull @Min(0) @Max(MAX) Integer safetyStock, @Min(0) @Max(MAX) Integer lowStockThreshold) {}
 
+    record OpeningRow(@NotBlank @Size(max = 40) String locationCode, @NotBlank @Size(max = 64) String sku,
+            @NotNull @Min(0) @Max(MAX) Integer onHand, @Min(0) @Max(MAX) Integer safetyStock) {}
+
+    record OpeningRequest(@NotBlank @Size(max = 80) String reference,
+            @jakarta.validation.constraints.NotEmpty @Size(max = OpeningStock.MAX_ROWS) java.util.List<@NotNull @Valid OpeningRow> rows) {}
+
+    record Loaded(int rows) {}
+
     record Buffer(@NotNull @Min(0) @Max(MAX) Integer quantity) {}
 
     record BalanceView(String sku, String locationCode, int onHand, int reserved, int safetyStock, int available,
@@ -58,10 +66,21 @@ class StockController {
 
     private final StockLedger ledger;
     private final Stock stock;
+    private final OpeningStock opening;
 
-    StockController(StockLedger ledger, Stock stock) {
+    StockController(StockLedger ledger, Stock stock, OpeningStock opening) {
         this.ledger = ledger;
         this.stock = stock;
+        this.opening = opening;
+    }
+
+    /** Going live: balances that do not exist yet, in bulk (up to 10,000 rows a call), no events. */
+    @PostMapping("/opening-stock")
+    ResponseEntity<Loaded> openingStock(@Valid @RequestBody OpeningRequest request) {
+        var rows = request.rows().stream().map(r -> new OpeningStock.Row(r.locationCode(), r.sku(), r.onHand(),
+                r.safetyStock() == null ? 0 : r.safetyStock())).toList();
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Loaded(opening.load(rows, request.reference(),
+                Callers.current().name())));
     }
 
     /** 201 when recorded, 200 with the original when the reference was already recorded. */
