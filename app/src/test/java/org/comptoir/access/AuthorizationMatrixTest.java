@@ -62,6 +62,16 @@ class AuthorizationMatrixTest extends ApiTest {
                 new Call("imports", "GET", "/api/v1/catalog/imports", null, CATALOGUE_WRITERS),
                 new Call("webhooks", "GET", "/api/v1/webhooks", null, EnumSet.of(Role.ADMIN, Role.INTEGRATION)),
                 new Call("webhooks", "POST", "/api/v1/webhooks", Map.of(), EnumSet.of(Role.ADMIN, Role.INTEGRATION)),
+                new Call("availability", "GET", "/api/v1/inventory/availability/NO-SUCH-SKU", null, EVERYONE),
+                new Call("holds", "POST", "/api/v1/inventory/holds", Map.of(), EnumSet.of(Role.ADMIN, Role.AGENT,
+                        Role.STORE_ASSOCIATE, Role.INTEGRATION, Role.STOREFRONT)),
+                new Call("movements", "POST", "/api/v1/inventory/movements", Map.of(),
+                        EnumSet.of(Role.ADMIN, Role.STORE_ASSOCIATE, Role.INTEGRATION)),
+                new Call("movements", "GET", "/api/v1/inventory/movements", null, BACK_OFFICE),
+                new Call("opening stock", "POST", "/api/v1/inventory/opening-stock", Map.of(),
+                        EnumSet.of(Role.ADMIN, Role.INTEGRATION)),
+                new Call("buffers", "PUT", "/api/v1/inventory/channels/" + channel + "/buffer", Map.of(),
+                        EnumSet.of(Role.ADMIN, Role.MERCHANDISER)),
                 new Call("metrics", "GET", "/actuator/prometheus", null,
                         EnumSet.of(Role.ADMIN, Role.INTEGRATION, Role.ANALYST)));
     }

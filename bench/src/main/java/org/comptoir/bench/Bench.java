@@ -32,11 +32,20 @@ public final class Bench {
         }
         var client = new Client(args[0], args[1]);
         Map<String, Map<String, Object>> results = new LinkedHashMap<>();
-        for (String workload : List.of(args).subList(3, args.length)) {
+        List<String> workloads = List.of(args).subList(3, args.length);
+        DataSet data = null;
+        if (workloads.contains("W2") || workloads.contains("W3")) {
+            long start = System.nanoTime();
+            data = new DataSet(client).load();
+            System.out.printf("data set loaded in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        }
+        for (String workload : workloads) {
             Map<String, Object> figures = switch (workload) {
                 case "IMPORT" -> new ImportWorkload(client, 100_000).run();
+                case "W2" -> new HotSkuWorkload(client).run();
+                case "W3" -> new AvailabilityWorkload(client, data.skus).run();
                 default -> throw new IllegalArgumentException("unknown workload " + workload
-                        + " (this version knows IMPORT)");
+                        + " (this version knows IMPORT, W2, W3)");
             };
             results.put(workload, figures);
             StringBuilder line = new StringBuilder("RESULT ").append(workload);
@@ -49,7 +58,8 @@ public final class Bench {
     /** A minimal authenticated HTTP client for the platform. */
     record Client(String base, String key) {
 
-        private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
 
         HttpResponse<String> send(String method, String path, String contentType, byte[] body) throws Exception {
             var request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key)

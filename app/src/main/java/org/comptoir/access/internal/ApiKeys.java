@@ -40,8 +40,8 @@ class ApiKeys implements CredentialResolver {
         return PREFIX;
     }
 
+    /** One indexed lookup on every request: no transaction around it (a read-only one costs round trips). */
     @Override
-    @Transactional(readOnly = true)
     public Optional<Caller> resolve(String token) {
         return keys.findActiveByHash(SecretTokens.hash(token)).map(ApiKey::asCaller);
     }

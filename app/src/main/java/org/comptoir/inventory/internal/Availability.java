@@ -19,7 +19,6 @@ import org.comptoir.network.LocationType;
 import org.comptoir.network.Network;
 import org.comptoir.platform.web.ApiProblem;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Availability to promise as a channel sees it: only the locations the channel sells from, safety
@@ -50,13 +49,14 @@ class Availability {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
     OfSku ofSku(String sku, String channelCode) {
         return of(List.of(sku), channelCode).get(sku);
     }
 
-    /** Many SKUs at once (a cart), in two in-memory lookups and one query. */
-    @Transactional(readOnly = true)
+    /**
+     * Many SKUs at once (a cart), in two in-memory lookups and one query. No transaction: one
+     * statement reads a consistent snapshot, and a read-only transaction would add round trips.
+     */
     Map<String, OfSku> of(Collection<String> skus, String channelCode) {
         Scope scope = scope(channelCode);
         Map<String, List<Balance>> bySku = new LinkedHashMap<>();
@@ -92,7 +92,6 @@ class Availability {
      * reserve & collect), that the channel sells from and that have it now, nearest first; distances
      * are great-circle distances.
      */
-    @Transactional(readOnly = true)
     List<AtLocation> near(String sku, String channelCode, GeoPoint point, double radiusKm) {
         Scope scope = scope(channelCode);
         List<Balance> rows = balances.ofSku(sku);

@@ -118,8 +118,8 @@ class Channels implements CredentialResolver {
         return KEY_PREFIX;
     }
 
+    /** One indexed lookup on every request: no transaction around it (a read-only one costs round trips). */
     @Override
-    @Transactional(readOnly = true)
     public Optional<Caller> resolve(String token) {
         return channels.channelOfKey(SecretTokens.hash(token))
                 .map(owner -> new Caller("pk:" + owner.keyId(), "storefront " + owner.channelCode(),

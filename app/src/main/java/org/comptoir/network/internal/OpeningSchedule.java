@@ -55,6 +55,12 @@ record OpeningSchedule(Map<DayOfWeek, List<TimeRange>> weekly, Map<LocalDate, Sp
     /** The first opening strictly after {@code now}, within about a year. */
     private Optional<ZonedDateTime> nextOpening(ZonedDateTime now, ZoneId zone) {
         LocalDate today = now.toLocalDate();
+        if (weekly.isEmpty()) {
+            // Only special days can open it: no need to walk the calendar day by day.
+            return exceptions.entrySet().stream().filter(e -> !e.getKey().isBefore(today))
+                    .flatMap(e -> e.getValue().hours().stream().map(r -> at(e.getKey(), r.opens(), zone)))
+                    .filter(opening -> opening.isAfter(now)).findFirst();
+        }
         for (int offset = 0; offset < LOOKAHEAD_DAYS; offset++) {
             LocalDate date = today.plusDays(offset);
             for (TimeRange range : hoursOn(date)) {
