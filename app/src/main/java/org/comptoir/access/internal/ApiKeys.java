@@ -1,12 +1,14 @@
 package org.comptoir.access.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.comptoir.network.Network;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
+import org.comptoir.platform.security.CallerCache;
 import org.comptoir.platform.security.CredentialResolver;
 import org.comptoir.platform.security.Role;
 import org.comptoir.platform.security.SecretTokens;
@@ -28,11 +30,13 @@ class ApiKeys implements CredentialResolver {
     private final ApiKeyRepository keys;
     private final Network network;
     private final Clock clock;
+    private final CallerCache cache;
 
     ApiKeys(ApiKeyRepository keys, Network network, Clock clock) {
         this.keys = keys;
         this.network = network;
         this.clock = clock;
+        this.cache = new CallerCache(Duration.ofSeconds(5), clock);
     }
 
     @Override
@@ -40,10 +44,10 @@ class ApiKeys implements CredentialResolver {
         return PREFIX;
     }
 
-    /** One indexed lookup on every request: no transaction around it (a read-only one costs round trips). */
+    /** Remembered for a few seconds; no transaction around the lookup (a read-only one costs round trips). */
     @Override
     public Optional<Caller> resolve(String token) {
-        return keys.findActiveByHash(SecretTokens.hash(token)).map(ApiKey::asCaller);
+        return cache.get(SecretTokens.hash(token), hash -> keys.findActiveByHash(hash).map(ApiKey::asCaller));
     }
 
     @Transactional
@@ -79,6 +83,7 @@ class ApiKeys implements CredentialResolver {
             throw ApiProblem.conflict("last-admin-key", "This is the last active admin key; create another first");
         }
         keys.revoke(id, clock.instant());
+        cache.clear();
     }
 
     @Transactional(readOnly = true)

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.comptoir.network.ChannelChanged;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
+import org.comptoir.platform.security.CallerCache;
 import org.comptoir.platform.security.CredentialResolver;
 import org.comptoir.platform.security.Role;
 import org.comptoir.platform.security.SecretTokens;
@@ -37,11 +38,13 @@ class Channels implements CredentialResolver {
     private final ChannelRepository channels;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CallerCache cache;
 
     Channels(ChannelRepository channels, ApplicationEventPublisher events, Clock clock) {
         this.channels = channels;
         this.events = events;
         this.clock = clock;
+        this.cache = new CallerCache(java.time.Duration.ofSeconds(5), clock);
     }
 
     @Transactional
@@ -78,6 +81,7 @@ class Channels implements CredentialResolver {
             throw Versions.stale(null);
         }
         events.publishEvent(new ChannelChanged(Ids.newId(), clock.instant(), code, false));
+        cache.clear();
         return next;
     }
 
@@ -111,6 +115,7 @@ class Channels implements CredentialResolver {
         if (!channels.revokeKey(find(channelCode).id(), keyId, clock.instant())) {
             throw ApiProblem.notFound("publishable key", keyId);
         }
+        cache.clear();
     }
 
     @Override
@@ -121,9 +126,9 @@ class Channels implements CredentialResolver {
     /** One indexed lookup on every request: no transaction around it (a read-only one costs round trips). */
     @Override
     public Optional<Caller> resolve(String token) {
-        return channels.channelOfKey(SecretTokens.hash(token))
+        return cache.get(SecretTokens.hash(token), hash -> channels.channelOfKey(hash)
                 .map(owner -> new Caller("pk:" + owner.keyId(), "storefront " + owner.channelCode(),
-                        Set.of(Role.STOREFRONT), Optional.empty(), Optional.of(owner.channelCode())));
+                        Set.of(Role.STOREFRONT), Optional.empty(), Optional.of(owner.channelCode()))));
     }
 
     private Map<String, UUID> checked(ChannelPayload payload) {
