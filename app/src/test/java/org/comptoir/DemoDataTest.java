@@ -58,6 +58,10 @@ class DemoDataTest {
             assertThat(near.size()).isEqualTo(1);
             assertThat(near.path(0).path("locationCode").asString()).isEqualTo("ST-BOULOGNE");
             assertThat(near.path(0).path("distanceKm").asDouble()).isLessThan(16);
+            var rungis = shears.path("locations").valueStream()
+                    .filter(l -> l.path("locationCode").asString().equals("WH-RUNGIS")).findFirst().orElseThrow();
+            assertThat(rungis.path("incoming").asInt()).isEqualTo(40);
+            assertThat(rungis.path("backOn").asString()).isNotBlank();
         }
         try (Platform again = Platform.start(database, Map.of("comptoir.demo.enabled", "true"))) {
             assertThat(count(again.admin(), "")).isBetween(180, 220);

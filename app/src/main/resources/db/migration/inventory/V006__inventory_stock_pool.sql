@@ -64,3 +64,22 @@ CREATE TABLE inventory.channel_buffer (
     quantity      INTEGER     NOT NULL,
     CONSTRAINT channel_buffer_not_negative CHECK (quantity >= 0)
 );
+
+-- Stock on its way: purchase order lines and transfers in transit, with the date they are expected,
+-- so that a sold-out item can answer "back at this location on that date".
+CREATE TABLE inventory.inbound (
+    id             UUID                     NOT NULL PRIMARY KEY,
+    kind           VARCHAR(20)              NOT NULL,
+    location_code  VARCHAR(40)              NOT NULL,
+    sku            VARCHAR(64)              NOT NULL,
+    quantity       INTEGER                  NOT NULL,
+    expected_on    DATE                     NOT NULL,
+    reference      VARCHAR(120)             NOT NULL,
+    from_location  VARCHAR(40),
+    status         VARCHAR(10)              NOT NULL,
+    created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    closed_at      TIMESTAMP WITH TIME ZONE,
+    CONSTRAINT inbound_reference UNIQUE (location_code, reference, sku),
+    CONSTRAINT inbound_quantity_positive CHECK (quantity > 0)
+);
+CREATE INDEX inbound_expected ON inventory.inbound (sku, status, expected_on);

@@ -266,6 +266,56 @@ class InventoryApiTest extends ApiTest {
     }
 
     @Test
+    void aSoldOutItemSaysWhenItIsBackAndTransfersTravelThroughTheLedger() {
+        String nextWeek = java.time.LocalDate.now().plusDays(7).toString();
+        var po = admin.post("/api/v1/inventory/inbound", Map.of("locationCode", warehouse, "sku", sku, "quantity", 40,
+                "expectedOn", nextWeek, "reference", "PO-77"));
+        assertThat(po.status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/inventory/inbound", Map.of("locationCode", warehouse, "sku", sku, "quantity",
+                40, "expectedOn", nextWeek, "reference", "PO-77")).json().path("id").asString())
+                .isEqualTo(po.json().path("id").asString());
+        // The warehouse had one, and sold it.
+        move(warehouse, sku, "RECEIPT", 1, "PO-0");
+        move(warehouse, sku, "SALE", 1, "TILL-0");
+
+        var soldOut = admin.get("/api/v1/inventory/availability/" + sku + "?channel=" + web).json();
+        assertThat(soldOut.path("networkAvailable").asInt()).isZero();
+        assertThat(soldOut.path("backOn").asString()).isEqualTo(nextWeek);
+        var atWarehouse = soldOut.path("locations").valueStream()
+                .filter(l -> l.path("locationCode").asString().equals(warehouse)).findFirst().orElseThrow();
+        assertThat(atWarehouse.path("incoming").asInt()).isEqualTo(40);
+        assertThat(atWarehouse.path("backOn").asString()).isEqualTo(nextWeek);
+
+        var received = admin.post("/api/v1/inventory/inbound/" + po.json().path("id").asString() + "/receive", null);
+        assertThat(received.json().path("status").asString()).isEqualTo("RECEIVED");
+        assertThat(balance(warehouse, sku).path("onHand").asInt()).isEqualTo(40);
+        assertThat(admin.get("/api/v1/inventory/availability/" + sku + "?channel=" + web).json().has("backOn"))
+                .isFalse();
+
+        // 10 leave the warehouse now and are in transit to store A until received there.
+        var transfer = admin.post("/api/v1/inventory/transfers", Map.of("fromLocationCode", warehouse,
+                "toLocationCode", storeA, "sku", sku, "quantity", 10, "expectedOn", nextWeek, "reference", "TR-1"));
+        assertThat(transfer.status()).as(transfer.toString()).isEqualTo(201);
+        assertThat(balance(warehouse, sku).path("onHand").asInt()).isEqualTo(30);
+        assertThat(balance(storeA, sku).path("onHand").asInt()).isZero();
+        assertThat(admin.get("/api/v1/inventory/inbound?sku=" + sku + "&status=EXPECTED").json().path("items")
+                .path(0).path("kind").asString()).isEqualTo("TRANSFER");
+        admin.post("/api/v1/inventory/inbound/" + transfer.json().path("id").asString() + "/receive", null);
+        assertThat(balance(storeA, sku).path("onHand").asInt()).isEqualTo(10);
+        assertThat(admin.get("/api/v1/inventory/movements?sku=" + sku).json().path("items").valueStream()
+                .map(m -> m.path("kind").asString())).contains("TRANSFER_OUT", "TRANSFER_IN");
+
+        var tooMany = admin.post("/api/v1/inventory/transfers", Map.of("fromLocationCode", warehouse,
+                "toLocationCode", storeA, "sku", sku, "quantity", 31, "expectedOn", nextWeek, "reference", "TR-2"));
+        assertThat(tooMany.status()).isEqualTo(409);
+        assertThat(balance(warehouse, sku).path("onHand").asInt()).isEqualTo(30);
+        assertThat(admin.post("/api/v1/inventory/inbound", Map.of("locationCode", warehouse, "sku", sku, "quantity", 0,
+                "expectedOn", nextWeek, "reference", "PO-78")).status()).isEqualTo(400);
+        assertThat(admin.post("/api/v1/inventory/inbound", Map.of("locationCode", warehouse, "sku", sku, "quantity", 5,
+                "expectedOn", "2001-01-01", "reference", "PO-79")).status()).isEqualTo(400);
+    }
+
+    @Test
     void badInputIsRefusedAndChangesNothing() {
         move(storeA, sku, "RECEIPT", 5, "PO-16");
         String before = admin.get("/api/v1/inventory/balances/" + storeA + "/" + sku).body();

@@ -2,6 +2,7 @@ package org.comptoir.inventory.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,20 +29,26 @@ import org.springframework.stereotype.Service;
 @Service
 class Availability {
 
-    /** A SKU at one location. {@code distanceKm} is only set by the near-me search. */
+    /**
+     * A SKU at one location. {@code backOn} is set where it is out of stock and stock is expected;
+     * {@code distanceKm} only by the near-me search.
+     */
     record AtLocation(String locationCode, String name, LocationType type, int available, boolean openNow,
-            OffsetDateTime nextOpeningAt, Double distanceKm) {}
+            OffsetDateTime nextOpeningAt, Double distanceKm, Integer incoming, LocalDate backOn) {}
 
-    /** A SKU across the locations a channel sells from. */
-    record OfSku(String sku, String channel, int networkAvailable, List<AtLocation> locations) {}
+    /** A SKU across the locations a channel sells from; {@code backOn} when sold out everywhere. */
+    record OfSku(String sku, String channel, int networkAvailable, LocalDate backOn, List<AtLocation> locations) {}
 
     private final BalanceRepository balances;
+    private final InboundRepository inbound;
     private final ChannelBuffers buffers;
     private final Network network;
     private final Catalog catalog;
     private final Clock clock;
 
-    Availability(BalanceRepository balances, ChannelBuffers buffers, Network network, Catalog catalog, Clock clock) {
+    Availability(BalanceRepository balances, InboundRepository inbound, ChannelBuffers buffers, Network network,
+            Catalog catalog, Clock clock) {
+        this.inbound = inbound;
         this.catalog = catalog;
         this.balances = balances;
         this.buffers = buffers;
@@ -79,12 +86,12 @@ class Availability {
                 int available = b.availableTo(scope.buffer());
                 total += available;
                 at.add(new AtLocation(b.locationCode(), location.location().name(), location.location().type(),
-                        available, location.openNow(), location.nextOpeningAt(), null));
+                        available, location.openNow(), location.nextOpeningAt(), null, null, null));
             }
             at.sort(Comparator.comparing(AtLocation::locationCode));
-            answers.put(sku, new OfSku(sku, channelCode, total, at));
+            answers.put(sku, new OfSku(sku, channelCode, total, null, at));
         });
-        return answers;
+        return withSupply(answers, scope);
     }
 
     /**
@@ -115,11 +122,42 @@ class Availability {
             int available = b.availableTo(scope.buffer());
             if (km <= radiusKm && available > 0) {
                 near.add(new AtLocation(b.locationCode(), location.location().name(), location.location().type(),
-                        available, location.openNow(), location.nextOpeningAt(), Math.round(km * 100) / 100.0));
+                        available, location.openNow(), location.nextOpeningAt(), Math.round(km * 100) / 100.0, null,
+                        null));
             }
         }
         near.sort(Comparator.comparingDouble(AtLocation::distanceKm));
         return near;
+    }
+
+    /**
+     * Where something is sold out, says when it is expected back (only then: the common case of
+     * stock everywhere costs no extra query).
+     */
+    private Map<String, OfSku> withSupply(Map<String, OfSku> answers, Scope scope) {
+        List<String> soldOut = answers.values().stream()
+                .filter(a -> a.networkAvailable() == 0 || a.locations().stream().anyMatch(l -> l.available() == 0))
+                .map(OfSku::sku).toList();
+        if (soldOut.isEmpty()) {
+            return answers;
+        }
+        var expected = inbound.expected(soldOut);
+        Map<String, OfSku> completed = new LinkedHashMap<>(answers);
+        for (String sku : soldOut) {
+            OfSku answer = answers.get(sku);
+            Map<String, InboundRepository.Expected> here = new LinkedHashMap<>();
+            expected.getOrDefault(sku, List.of()).stream().filter(e -> scope.sellsFrom(e.locationCode()))
+                    .forEach(e -> here.put(e.locationCode(), e));
+            List<AtLocation> locations = answer.locations().stream().map(l -> {
+                var e = here.get(l.locationCode());
+                return e == null ? l : new AtLocation(l.locationCode(), l.name(), l.type(), l.available(), l.openNow(),
+                        l.nextOpeningAt(), l.distanceKm(), e.quantity(), l.available() == 0 ? e.firstOn() : null);
+            }).toList();
+            LocalDate networkBack = answer.networkAvailable() > 0 ? null : here.values().stream()
+                    .map(InboundRepository.Expected::firstOn).min(LocalDate::compareTo).orElse(null);
+            completed.put(sku, new OfSku(sku, answer.channel(), answer.networkAvailable(), networkBack, locations));
+        }
+        return completed;
     }
 
     /** A SKU with no stock anywhere must at least exist: a typo is a 404, not "out of stock". */

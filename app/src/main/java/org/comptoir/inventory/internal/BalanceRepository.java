@@ -124,6 +124,17 @@ class BalanceRepository {
                 .fetchOptional(BalanceRepository::toBalance);
     }
 
+    /** Takes units out of on hand only if they are available (not held, not safety stock). */
+    Optional<Balance> takeAvailable(String sku, String locationCode, int quantity, Instant now) {
+        return db.update(BALANCE)
+                .set(BALANCE.ON_HAND, BALANCE.ON_HAND.minus(quantity))
+                .set(BALANCE.UPDATED_AT, now)
+                .where(BALANCE.SKU.eq(sku), BALANCE.LOCATION_CODE.eq(locationCode),
+                        BALANCE.ON_HAND.minus(BALANCE.RESERVED).minus(BALANCE.SAFETY_STOCK).ge(quantity))
+                .returning()
+                .fetchOptional(BalanceRepository::toBalance);
+    }
+
     /** Sets on hand only if it still is what the sender last saw (compare-and-set). */
     Optional<Balance> compareAndSet(String sku, String locationCode, int expected, int value, Instant now) {
         return db.update(BALANCE)

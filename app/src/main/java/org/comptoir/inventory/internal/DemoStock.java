@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Stock for the demo retailer, after its network and catalogue: every SKU in the warehouses and a
  * few units in each store, except the garden shears of the seeds' journey (JC-00001): sold out
  * online and in the warehouses, 3 left at the Boulogne store (8 km from Notre-Dame) and 2 at
- * Versailles (beyond 16 km). Loaded as opening stock.
+ * Versailles (beyond 16 km), and 40 expected at the Rungis warehouse next week. Loaded as opening
+ * stock.
  */
 @Component
 @Order(30)
@@ -31,12 +32,17 @@ class DemoStock implements ApplicationRunner {
 
     private final BalanceRepository balances;
     private final OpeningStock opening;
+    private final InboundSupply inbound;
     private final Catalog catalog;
+    private final java.time.Clock clock;
 
-    DemoStock(BalanceRepository balances, OpeningStock opening, Catalog catalog) {
+    DemoStock(BalanceRepository balances, OpeningStock opening, InboundSupply inbound, Catalog catalog,
+            java.time.Clock clock) {
         this.balances = balances;
         this.opening = opening;
+        this.inbound = inbound;
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     @Override
@@ -68,6 +74,8 @@ class DemoStock implements ApplicationRunner {
             }
         }
         opening.load(rows, "demo", "demo");
+        // The shears come back to the warehouse next week.
+        inbound.expect("WH-RUNGIS", SHEARS, 40, java.time.LocalDate.now(clock).plusDays(7), "PO-DEMO-1");
         log.info("Demo stock loaded: {} balances", rows.size());
     }
 }

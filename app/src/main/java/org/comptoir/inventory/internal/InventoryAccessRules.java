@@ -32,7 +32,8 @@ class InventoryAccessRules implements AccessRules {
                 .requestMatchers(GET, "/api/v1/inventory/**").hasAnyRole(AccessRules.backOffice())
                 .requestMatchers(POST, "/api/v1/inventory/opening-stock")
                 .hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name())
-                .requestMatchers(POST, "/api/v1/inventory/movements", "/api/v1/inventory/counts")
+                .requestMatchers(POST, "/api/v1/inventory/movements", "/api/v1/inventory/counts",
+                        "/api/v1/inventory/inbound", "/api/v1/inventory/inbound/*/*", "/api/v1/inventory/transfers")
                 .hasAnyRole(STOCK_KEEPERS)
                 .requestMatchers(PUT, "/api/v1/inventory/balances/**").hasAnyRole(STOCK_KEEPERS)
                 .requestMatchers("/api/v1/inventory/**").hasRole(Role.ADMIN.name());

@@ -57,6 +57,25 @@ class StockLedger {
                 now), false);
     }
 
+    /**
+     * Sends units to another location: they leave on hand here only if they are available (held
+     * units stay for their holds). The arrival is an inbound transfer at the destination.
+     */
+    @Transactional
+    Recorded transferOut(String locationCode, String sku, int quantity, String reference, String by) {
+        Optional<Movement> first = movements.byReference(locationCode, reference);
+        if (first.isPresent()) {
+            return replayed(first.get(), sku, Movement.Kind.TRANSFER_OUT, quantity);
+        }
+        checkExists(locationCode, sku);
+        Instant now = clock.instant();
+        Balance after = balances.takeAvailable(sku, locationCode, quantity, now)
+                .orElseThrow(() -> new InsufficientStock(sku, locationCode, quantity,
+                        balances.find(sku, locationCode).map(Balance::available).orElse(0)));
+        return new Recorded(write(after, after.withOnHand(after.onHand() + quantity), Movement.Kind.TRANSFER_OUT,
+                -quantity, reference, "transfer out", by, now), false);
+    }
+
     /** A cycle count: the counted quantity becomes a count-correction movement of the difference. */
     @Transactional
     Recorded count(String locationCode, String sku, int counted, String reference, String by) {
