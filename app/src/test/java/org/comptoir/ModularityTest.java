@@ -1,5 +1,9 @@
 package org.comptoir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -15,10 +19,15 @@ class ModularityTest {
     }
 
     @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("../docs/modules"))
+    void writesModuleDocumentation() throws Exception {
+        Path folder = Path.of("../docs/modules");
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(folder.toString()))
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
+        for (var module : modules) {
+            assertThat(folder.resolve("module-" + module.getIdentifier() + ".adoc")).exists();
+        }
+        assertThat(Files.readString(folder.resolve("components.puml"))).contains("Inventory", "Catalogue");
     }
 }

@@ -111,13 +111,13 @@ class Products {
     @Transactional(readOnly = true)
     Product findBySku(String sku) {
         UUID id = products.productIdsBySku(List.of(sku)).get(sku);
-        return products.find(id == null ? Ids.newId() : id).orElseThrow(() -> ApiProblem.notFound("SKU", sku));
+        return Optional.ofNullable(id).flatMap(products::find).orElseThrow(() -> ApiProblem.notFound("SKU", sku));
     }
 
     @Transactional(readOnly = true)
     Product findByGtin(String gtin) {
         UUID id = products.productIdsByGtin(List.of(gtin)).get(gtin);
-        return products.find(id == null ? Ids.newId() : id).orElseThrow(() -> ApiProblem.notFound("GTIN", gtin));
+        return Optional.ofNullable(id).flatMap(products::find).orElseThrow(() -> ApiProblem.notFound("GTIN", gtin));
     }
 
     /** Searches the catalogue; a category matches its descendants too. */

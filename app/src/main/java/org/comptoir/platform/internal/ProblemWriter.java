@@ -3,10 +3,7 @@ package org.comptoir.platform.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 import org.comptoir.platform.web.ApiProblem;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -41,13 +38,5 @@ class ProblemWriter {
         response.setStatus(problem.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), toDetail(problem, request.getRequestURI()));
-    }
-
-    static ApiProblem simple(HttpStatus status, String slug, String title, String detail) {
-        return new ApiProblem(status, slug, title, detail, List.of());
-    }
-
-    static Map<String, Object> none() {
-        return Map.of();
     }
 }
