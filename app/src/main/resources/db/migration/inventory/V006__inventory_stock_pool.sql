@@ -54,6 +54,8 @@ CREATE TABLE inventory.hold_line (
     location_code  VARCHAR(40) NOT NULL,
     sku            VARCHAR(64) NOT NULL,
     quantity       INTEGER     NOT NULL,
+    -- how much of the quantity came out of the channel's ring-fence (given back on release)
+    fenced         INTEGER     NOT NULL,
     PRIMARY KEY (hold_id, location_code, sku),
     CONSTRAINT hold_line_quantity_positive CHECK (quantity > 0)
 );
@@ -83,3 +85,15 @@ CREATE TABLE inventory.inbound (
     CONSTRAINT inbound_quantity_positive CHECK (quantity > 0)
 );
 CREATE INDEX inbound_expected ON inventory.inbound (sku, status, expected_on);
+
+-- Ring-fences: units of a SKU at a location kept for one channel (50 for the marketplace). Other
+-- channels cannot take them; the owner's holds draw them down (remaining), and give back on release.
+CREATE TABLE inventory.ring_fence (
+    channel_code   VARCHAR(40) NOT NULL,
+    location_code  VARCHAR(40) NOT NULL,
+    sku            VARCHAR(64) NOT NULL,
+    quantity       INTEGER     NOT NULL,
+    remaining      INTEGER     NOT NULL,
+    PRIMARY KEY (sku, location_code, channel_code),
+    CONSTRAINT ring_fence_quantities CHECK (quantity >= 0 AND remaining >= 0 AND remaining <= quantity)
+);

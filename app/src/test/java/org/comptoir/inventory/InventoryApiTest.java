@@ -204,6 +204,48 @@ class InventoryApiTest extends ApiTest {
     }
 
     @Test
+    void aRingFenceKeepsUnitsForItsChannelOnly() {
+        String marketplace = unique("MKP");
+        admin.post("/api/v1/channels", Fixtures.channel(marketplace, List.of(storeA)));
+        move(storeA, sku, "RECEIPT", 10, "PO-20");
+        var fence = admin.put("/api/v1/inventory/ring-fences/" + marketplace + "/" + storeA + "/" + sku,
+                Map.of("quantity", 4));
+        assertThat(fence.status()).as(fence.toString()).isEqualTo(200);
+
+        assertThat(available(web)).isEqualTo(6);
+        assertThat(available(marketplace)).isEqualTo(10);
+        var greedy = hold(web, List.of(line(storeA, sku, 7)));
+        assertThat(greedy.status()).isEqualTo(409);
+        assertThat(greedy.json().path("available").asInt()).isEqualTo(6);
+        assertThat(hold(web, List.of(line(storeA, sku, 6))).status()).isEqualTo(201);
+
+        // The marketplace's hold draws its fence; others still cannot take what is left of it.
+        var mkpHold = hold(marketplace, List.of(line(storeA, sku, 3)));
+        assertThat(mkpHold.status()).isEqualTo(201);
+        assertThat(mkpHold.json().path("lines").path(0).path("fenced").asInt()).isEqualTo(3);
+        assertThat(available(web)).isZero();
+        assertThat(available(marketplace)).isEqualTo(1);
+        assertThat(hold(web, List.of(line(storeA, sku, 1))).status()).isEqualTo(409);
+
+        admin.post("/api/v1/inventory/holds/" + mkpHold.json().path("id").asString() + "/release", null);
+        assertThat(admin.get("/api/v1/inventory/ring-fences?channelCode=" + marketplace).json().path(0)
+                .path("remaining").asInt()).isEqualTo(4);
+        assertThat(available(marketplace)).isEqualTo(4);
+        assertThat(admin.delete("/api/v1/inventory/ring-fences/" + marketplace + "/" + storeA + "/" + sku).status())
+                .isEqualTo(204);
+        assertThat(admin.put("/api/v1/inventory/ring-fences/" + marketplace + "/" + storeB + "/" + sku,
+                Map.of("quantity", 1)).status()).isEqualTo(400);
+        assertThat(admin.put("/api/v1/inventory/ring-fences/" + marketplace + "/" + storeA + "/" + sku,
+                Map.of("quantity", -1)).status()).isEqualTo(400);
+    }
+
+    private int available(String channel) {
+        // Fences are read from a snapshot refreshed on change: this node sees them at once.
+        return admin.get("/api/v1/inventory/availability/" + sku + "?channel=" + channel).json()
+                .path("networkAvailable").asInt();
+    }
+
+    @Test
     void nearMeListsPickupStoresWithinTheRadiusNearestFirst() {
         move(storeA, sku, "RECEIPT", 3, "PO-11");
         move(storeB, sku, "RECEIPT", 2, "PO-12");

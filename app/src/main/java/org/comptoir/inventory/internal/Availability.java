@@ -42,12 +42,14 @@ class Availability {
     private final BalanceRepository balances;
     private final InboundRepository inbound;
     private final ChannelBuffers buffers;
+    private final RingFences fences;
     private final Network network;
     private final Catalog catalog;
     private final Clock clock;
 
-    Availability(BalanceRepository balances, InboundRepository inbound, ChannelBuffers buffers, Network network,
-            Catalog catalog, Clock clock) {
+    Availability(BalanceRepository balances, InboundRepository inbound, ChannelBuffers buffers, RingFences fences,
+            Network network, Catalog catalog, Clock clock) {
+        this.fences = fences;
         this.inbound = inbound;
         this.catalog = catalog;
         this.balances = balances;
@@ -83,7 +85,7 @@ class Availability {
                 if (location == null || !location.location().active() || !scope.sellsFrom(b.locationCode())) {
                     continue;
                 }
-                int available = b.availableTo(scope.buffer());
+                int available = scope.available(b, fences);
                 total += available;
                 at.add(new AtLocation(b.locationCode(), location.location().name(), location.location().type(),
                         available, location.openNow(), location.nextOpeningAt(), null, null, null));
@@ -119,7 +121,7 @@ class Availability {
                 continue;
             }
             double km = point.distanceKm(location.location().position());
-            int available = b.availableTo(scope.buffer());
+            int available = scope.available(b, fences);
             if (km <= radiusKm && available > 0) {
                 near.add(new AtLocation(b.locationCode(), location.location().name(), location.location().type(),
                         available, location.openNow(), location.nextOpeningAt(), Math.round(km * 100) / 100.0, null,
@@ -172,18 +174,26 @@ class Availability {
     }
 
     /** Where a channel may sell from and the buffer it is shown; no channel means everywhere, no buffer. */
-    private record Scope(Set<String> locations, int buffer) {
+    private record Scope(String channel, Set<String> locations, int buffer) {
         boolean sellsFrom(String code) {
             return locations == null || locations.contains(code);
+        }
+
+        /** Less the buffer and what other channels' ring-fences keep; the whole network sees it all. */
+        int available(Balance b, RingFences fences) {
+            if (channel == null) {
+                return b.available();
+            }
+            return Math.max(0, b.availableTo(buffer) - fences.keptFromCached(channel, b.sku(), b.locationCode()));
         }
     }
 
     private Scope scope(String channelCode) {
         if (channelCode == null) {
-            return new Scope(null, 0);
+            return new Scope(null, null, 0);
         }
         ChannelSummary channel = network.channel(channelCode)
                 .orElseThrow(() -> ApiProblem.invalid("channel", "no channel has the code " + channelCode));
-        return new Scope(channel.locationCodes(), buffers.of(channelCode));
+        return new Scope(channelCode, channel.locationCodes(), buffers.of(channelCode));
     }
 }

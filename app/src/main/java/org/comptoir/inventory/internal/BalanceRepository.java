@@ -67,6 +67,12 @@ class BalanceRepository {
                 .fetch().stream().anyMatch(r -> pairs.contains(r.value2() + "\u0000" + r.value1()));
     }
 
+    /** Locks a balance row for the rest of the transaction. */
+    void lock(String sku, String locationCode) {
+        db.select(BALANCE.SKU).from(BALANCE).where(BALANCE.SKU.eq(sku), BALANCE.LOCATION_CODE.eq(locationCode))
+                .forUpdate().fetch();
+    }
+
     /** Creates the zero balance of a SKU at a location if there is none yet. */
     void ensure(String sku, String locationCode, Instant now) {
         db.insertInto(BALANCE)
@@ -80,13 +86,18 @@ class BalanceRepository {
                 .execute();
     }
 
-    /** Holds {@code quantity} if that much is available beyond the buffer; empty when it is not. */
-    Optional<Balance> reserve(String sku, String locationCode, int quantity, int buffer, Instant now) {
+    /**
+     * Holds {@code quantity} if that much is available beyond the buffer and what other channels'
+     * ring-fences keep back ({@code keptForOthers}, evaluated in the same statement); empty when not.
+     */
+    Optional<Balance> reserve(String sku, String locationCode, int quantity, int buffer,
+            org.jooq.Field<Integer> keptForOthers, Instant now) {
         return db.update(BALANCE)
                 .set(BALANCE.RESERVED, BALANCE.RESERVED.plus(quantity))
                 .set(BALANCE.UPDATED_AT, now)
                 .where(BALANCE.SKU.eq(sku), BALANCE.LOCATION_CODE.eq(locationCode),
-                        BALANCE.ON_HAND.minus(BALANCE.RESERVED).minus(BALANCE.SAFETY_STOCK).ge(quantity + buffer))
+                        BALANCE.ON_HAND.minus(BALANCE.RESERVED).minus(BALANCE.SAFETY_STOCK).minus(keptForOthers)
+                                .ge(quantity + buffer))
                 .returning()
                 .fetchOptional(BalanceRepository::toBalance);
     }

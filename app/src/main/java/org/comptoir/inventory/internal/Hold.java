@@ -21,5 +21,11 @@ record Hold(UUID id, Kind kind, String reference, String channelCode, Status sta
         EXPIRED
     }
 
-    record Line(String locationCode, String sku, int quantity) {}
+    /** A held quantity; {@code fenced} of it came out of the channel's ring-fence. */
+    record Line(String locationCode, String sku, int quantity, int fenced) {
+
+        Line(String locationCode, String sku, int quantity) {
+            this(locationCode, sku, quantity, 0);
+        }
+    }
 }

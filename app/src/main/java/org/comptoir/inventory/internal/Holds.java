@@ -49,6 +49,7 @@ class Holds {
     private final BalanceRepository balances;
     private final MovementRepository movements;
     private final ChannelBuffers buffers;
+    private final RingFences fences;
     private final StockEvents stockEvents;
     private final ApplicationEventPublisher events;
     private final Network network;
@@ -58,12 +59,13 @@ class Holds {
     private final Clock clock;
 
     Holds(HoldRepository holds, BalanceRepository balances, MovementRepository movements, ChannelBuffers buffers,
-            StockEvents stockEvents, ApplicationEventPublisher events, Network network, Catalog catalog,
+            RingFences fences, StockEvents stockEvents, ApplicationEventPublisher events, Network network, Catalog catalog,
             InventorySettings settings, TransactionTemplate transaction, Clock clock) {
         this.holds = holds;
         this.balances = balances;
         this.movements = movements;
         this.buffers = buffers;
+        this.fences = fences;
         this.stockEvents = stockEvents;
         this.events = events;
         this.network = network;
@@ -78,15 +80,21 @@ class Holds {
         Instant now = clock.instant();
         List<Hold.Line> lines = checked(request, caller);
         Instant expiresAt = expiry(request, now);
-        int buffer = buffers.of(request.channelCode());
+        String channel = request.channelCode();
+        int buffer = buffers.of(channel);
+        List<Hold.Line> held = new ArrayList<>();
         for (Hold.Line line : lines) {
-            Balance after = balances.reserve(line.sku(), line.locationCode(), line.quantity(), buffer, now)
+            Balance after = balances.reserve(line.sku(), line.locationCode(), line.quantity(), buffer,
+                            fences.keptFrom(channel, line.sku(), line.locationCode()), now)
                     .orElseThrow(() -> new InsufficientStock(line.sku(), line.locationCode(), line.quantity(),
-                            balances.find(line.sku(), line.locationCode()).map(b -> b.availableTo(buffer)).orElse(0)));
+                            balances.find(line.sku(), line.locationCode()).map(b -> Math.max(0, b.availableTo(buffer)
+                                    - fences.keptFromCached(channel, line.sku(), line.locationCode()))).orElse(0)));
+            int fenced = fences.draw(channel, line.sku(), line.locationCode(), line.quantity());
+            held.add(new Hold.Line(line.locationCode(), line.sku(), line.quantity(), fenced));
             stockEvents.changed(after.withReserved(after.reserved() - line.quantity()), after, "hold");
         }
-        Hold hold = new Hold(Ids.newId(), request.kind(), request.reference(), request.channelCode(),
-                Hold.Status.ACTIVE, expiresAt, request.note(), caller.name(), now, null, lines);
+        Hold hold = new Hold(Ids.newId(), request.kind(), request.reference(), channel,
+                Hold.Status.ACTIVE, expiresAt, request.note(), caller.name(), now, null, held);
         holds.insert(hold);
         return hold;
     }
@@ -161,6 +169,9 @@ class Holds {
         for (Hold.Line line : hold.lines()) {
             Balance after = balances.unreserve(line.sku(), line.locationCode(), line.quantity(), now)
                     .orElseThrow(() -> new IllegalStateException("reserved below the hold " + hold.id()));
+            if (line.fenced() > 0) {
+                fences.giveBack(hold.channelCode(), line.sku(), line.locationCode(), line.fenced());
+            }
             stockEvents.changed(after.withReserved(after.reserved() + line.quantity()), after, cause);
         }
     }

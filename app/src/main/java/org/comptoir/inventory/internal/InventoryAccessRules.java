@@ -29,6 +29,8 @@ class InventoryAccessRules implements AccessRules {
                 .requestMatchers("/api/v1/inventory/holds/**").hasAnyRole(HOLDERS)
                 .requestMatchers(PUT, "/api/v1/inventory/channels/*/buffer")
                 .hasAnyRole(Role.ADMIN.name(), Role.MERCHANDISER.name())
+                .requestMatchers("/api/v1/inventory/ring-fences/**")
+                .hasAnyRole(Role.ADMIN.name(), Role.MERCHANDISER.name())
                 .requestMatchers(GET, "/api/v1/inventory/**").hasAnyRole(AccessRules.backOffice())
                 .requestMatchers(POST, "/api/v1/inventory/opening-stock")
                 .hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name())

@@ -16,13 +16,15 @@ class Stock {
     private final BalanceRepository balances;
     private final MovementRepository movements;
     private final ChannelBuffers buffers;
+    private final RingFences fences;
     private final StockEvents events;
     private final Network network;
     private final Catalog catalog;
     private final Clock clock;
 
-    Stock(BalanceRepository balances, MovementRepository movements, ChannelBuffers buffers, StockEvents events,
-            Network network, Catalog catalog, Clock clock) {
+    Stock(BalanceRepository balances, MovementRepository movements, ChannelBuffers buffers, RingFences fences,
+            StockEvents events, Network network, Catalog catalog, Clock clock) {
+        this.fences = fences;
         this.catalog = catalog;
         this.balances = balances;
         this.movements = movements;
@@ -63,6 +65,38 @@ class Stock {
                 .orElseThrow();
         events.changed(before, after, "settings");
         return after;
+    }
+
+    /**
+     * Keeps {@code quantity} units of a SKU at a location for one channel. The balance row is locked
+     * first, as holds lock it, so a fence and a hold never interleave on it.
+     */
+    @Transactional
+    RingFences.Fence fence(String channelCode, String locationCode, String sku, int quantity) {
+        var channel = network.channel(channelCode).orElseThrow(() -> ApiProblem.notFound("channel", channelCode));
+        if (!channel.locationCodes().contains(locationCode)) {
+            throw ApiProblem.invalid("locationCode", "channel " + channelCode + " does not sell from " + locationCode);
+        }
+        if (catalog.variant(sku).isEmpty()) {
+            throw ApiProblem.notFound("SKU", sku);
+        }
+        balances.ensure(sku, locationCode, clock.instant());
+        balances.lock(sku, locationCode);
+        fences.set(channelCode, sku, locationCode, quantity);
+        return new RingFences.Fence(channelCode, locationCode, sku, quantity, quantity);
+    }
+
+    @Transactional
+    void unfence(String channelCode, String locationCode, String sku) {
+        balances.lock(sku, locationCode);
+        if (!fences.remove(channelCode, sku, locationCode)) {
+            throw ApiProblem.notFound("ring-fence", channelCode + "/" + locationCode + "/" + sku);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    java.util.List<RingFences.Fence> fences(String channelCode) {
+        return fences.of(channelCode);
     }
 
     void buffer(String channelCode, int quantity) {

@@ -141,6 +141,27 @@ class StockController {
                 Optional.ofNullable(from), Optional.ofNullable(to)), PageRequest.of(limit, cursor));
     }
 
+    record FenceRequest(@NotNull @Min(0) @Max(MAX) Integer quantity) {}
+
+    /** Keeps units of a SKU at a location for one channel (50 for the marketplace). */
+    @PutMapping("/ring-fences/{channelCode}/{locationCode}/{sku}")
+    RingFences.Fence fence(@PathVariable String channelCode, @PathVariable String locationCode,
+            @PathVariable String sku, @Valid @RequestBody FenceRequest request) {
+        return stock.fence(channelCode, locationCode, sku, request.quantity());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/ring-fences/{channelCode}/{locationCode}/{sku}")
+    ResponseEntity<Void> unfence(@PathVariable String channelCode, @PathVariable String locationCode,
+            @PathVariable String sku) {
+        stock.unfence(channelCode, locationCode, sku);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/ring-fences")
+    java.util.List<RingFences.Fence> fences(@RequestParam String channelCode) {
+        return stock.fences(channelCode);
+    }
+
     @PutMapping("/channels/{channelCode}/buffer")
     Buffer buffer(@PathVariable String channelCode, @Valid @RequestBody Buffer request) {
         stock.buffer(channelCode, request.quantity());

@@ -1,0 +1,129 @@
+package org.comptoir.inventory.internal;
+
+import static org.comptoir.inventory.internal.db.tables.RingFence.RING_FENCE;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ring-fences: units of a SKU at a location kept for one channel. Holds of other channels must leave
+ * them (the condition is part of the reserving update itself); holds of the owner draw them down
+ * first and give them back on release. Reads use an in-memory snapshot, refreshed on change here and
+ * every few seconds for changes made on other nodes.
+ */
+@Component
+class RingFences {
+
+    private static final Duration MAX_AGE = Duration.ofSeconds(5);
+
+    /** A ring-fence as listed. */
+    record Fence(String channelCode, String locationCode, String sku, int quantity, int remaining) {}
+
+    private record Snapshot(Map<String, List<Fence>> bySkuAndLocation, Instant loadedAt) {}
+
+    private final DSLContext db;
+    private final Clock clock;
+    private volatile Snapshot snapshot;
+
+    RingFences(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** What other channels' fences keep back at a location, as a sub-query of the reserving update. */
+    Field<Integer> keptFrom(String channelCode, String sku, String locationCode) {
+        return DSL.field(DSL.select(DSL.coalesce(DSL.sum(RING_FENCE.REMAINING), DSL.inline(0)).cast(Integer.class))
+                .from(RING_FENCE)
+                .where(RING_FENCE.SKU.eq(sku), RING_FENCE.LOCATION_CODE.eq(locationCode),
+                        RING_FENCE.CHANNEL_CODE.ne(channelCode)));
+    }
+
+    /** The same from the snapshot, for availability reads. */
+    int keptFromCached(String channelCode, String sku, String locationCode) {
+        int kept = 0;
+        for (Fence fence : fresh().getOrDefault(sku + "@" + locationCode, List.of())) {
+            if (!fence.channelCode().equals(channelCode)) {
+                kept += fence.remaining();
+            }
+        }
+        return kept;
+    }
+
+    /** Takes up to {@code quantity} from the channel's own fence (the row is locked); returns what it took. */
+    int draw(String channelCode, String sku, String locationCode, int quantity) {
+        Integer remaining = db.select(RING_FENCE.REMAINING).from(RING_FENCE)
+                .where(RING_FENCE.SKU.eq(sku), RING_FENCE.LOCATION_CODE.eq(locationCode),
+                        RING_FENCE.CHANNEL_CODE.eq(channelCode))
+                .forUpdate().fetchOne(RING_FENCE.REMAINING);
+        if (remaining == null || remaining == 0) {
+            return 0;
+        }
+        int taken = Math.min(remaining, quantity);
+        db.update(RING_FENCE).set(RING_FENCE.REMAINING, RING_FENCE.REMAINING.minus(taken))
+                .where(RING_FENCE.SKU.eq(sku), RING_FENCE.LOCATION_CODE.eq(locationCode),
+                        RING_FENCE.CHANNEL_CODE.eq(channelCode))
+                .execute();
+        snapshot = null;
+        return taken;
+    }
+
+    /** Gives released units back to the fence they came from (never above its quantity). */
+    void giveBack(String channelCode, String sku, String locationCode, int quantity) {
+        db.update(RING_FENCE).set(RING_FENCE.REMAINING, DSL.least(RING_FENCE.QUANTITY,
+                        RING_FENCE.REMAINING.plus(quantity)))
+                .where(RING_FENCE.SKU.eq(sku), RING_FENCE.LOCATION_CODE.eq(locationCode),
+                        RING_FENCE.CHANNEL_CODE.eq(channelCode))
+                .execute();
+        snapshot = null;
+    }
+
+    /** Sets a fence to {@code quantity}, all of it remaining. */
+    void set(String channelCode, String sku, String locationCode, int quantity) {
+        db.insertInto(RING_FENCE)
+                .set(RING_FENCE.CHANNEL_CODE, channelCode)
+                .set(RING_FENCE.LOCATION_CODE, locationCode)
+                .set(RING_FENCE.SKU, sku)
+                .set(RING_FENCE.QUANTITY, quantity)
+                .set(RING_FENCE.REMAINING, quantity)
+                .onConflict(RING_FENCE.SKU, RING_FENCE.LOCATION_CODE, RING_FENCE.CHANNEL_CODE).doUpdate()
+                .set(RING_FENCE.QUANTITY, quantity)
+                .set(RING_FENCE.REMAINING, quantity)
+                .execute();
+        snapshot = null;
+    }
+
+    boolean remove(String channelCode, String sku, String locationCode) {
+        boolean removed = db.deleteFrom(RING_FENCE).where(RING_FENCE.SKU.eq(sku),
+                RING_FENCE.LOCATION_CODE.eq(locationCode), RING_FENCE.CHANNEL_CODE.eq(channelCode)).execute() == 1;
+        snapshot = null;
+        return removed;
+    }
+
+    List<Fence> of(String channelCode) {
+        return db.selectFrom(RING_FENCE).where(RING_FENCE.CHANNEL_CODE.eq(channelCode))
+                .orderBy(RING_FENCE.SKU, RING_FENCE.LOCATION_CODE)
+                .fetch(r -> new Fence(r.getChannelCode(), r.getLocationCode(), r.getSku(), r.getQuantity(),
+                        r.getRemaining()));
+    }
+
+    private Map<String, List<Fence>> fresh() {
+        Snapshot current = snapshot;
+        if (current == null || current.loadedAt().plus(MAX_AGE).isBefore(clock.instant())) {
+            Map<String, List<Fence>> all = new HashMap<>();
+            db.selectFrom(RING_FENCE).forEach(r -> all.computeIfAbsent(r.getSku() + "@" + r.getLocationCode(),
+                    k -> new java.util.ArrayList<>()).add(new Fence(r.getChannelCode(), r.getLocationCode(),
+                    r.getSku(), r.getQuantity(), r.getRemaining())));
+            current = new Snapshot(all, clock.instant());
+            snapshot = current;
+        }
+        return current.bySkuAndLocation();
+    }
+}
