@@ -32,6 +32,8 @@ CREATE TABLE inventory.movement (
     CONSTRAINT movement_reference UNIQUE (location_code, reference)
 );
 CREATE INDEX movement_sku_time ON inventory.movement (sku, recorded_at);
+-- incremental marketplace feeds read what changed since their last call
+CREATE INDEX balance_changed ON inventory.balance (updated_at);
 CREATE INDEX movement_location_time ON inventory.movement (location_code, recorded_at);
 
 -- Holds: stock promised to a cart, an order or a person until it is confirmed, released or expires.

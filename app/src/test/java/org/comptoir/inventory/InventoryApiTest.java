@@ -239,6 +239,40 @@ class InventoryApiTest extends ApiTest {
                 Map.of("quantity", -1)).status()).isEqualTo(400);
     }
 
+    @Test
+    void aChannelsStockFeedIsFullPagedOrIncrementalInJsonOrCsv() {
+        String feedChannel = unique("FEED");
+        admin.post("/api/v1/channels", Fixtures.channel(feedChannel, List.of(storeA, storeB)));
+        move(storeA, sku, "RECEIPT", 10, "PO-30");
+        move(storeB, sku, "RECEIPT", 5, "PO-31");
+        move(storeB, otherSku, "RECEIPT", 3, "PO-32");
+        admin.put("/api/v1/inventory/channels/" + feedChannel + "/buffer", Map.of("quantity", 1));
+
+        var full = admin.get("/api/v1/inventory/feeds/" + feedChannel).json();
+        assertThat(full.path("items").valueStream().map(l -> l.path("sku").asString() + "=" + l.path("quantity")
+                .asInt())).containsExactlyInAnyOrder(sku + "=" + (9 + 4), otherSku + "=2");
+        String changes = full.path("changesCursor").asString();
+
+        var first = admin.get("/api/v1/inventory/feeds/" + feedChannel + "?limit=1").json();
+        assertThat(first.path("items").size()).isEqualTo(1);
+        var second = admin.get("/api/v1/inventory/feeds/" + feedChannel + "?limit=1&cursor="
+                + first.path("nextCursor").asString()).json();
+        assertThat(second.path("items").path(0).path("sku").asString())
+                .isNotEqualTo(first.path("items").path(0).path("sku").asString());
+
+        move(storeA, sku, "SALE", 4, "TILL-30");
+        var incremental = admin.get("/api/v1/inventory/feeds/" + feedChannel + "?since=" + changes).json();
+        assertThat(incremental.path("items").valueStream().map(l -> l.path("sku").asString() + "=" + l.path(
+                "quantity").asInt())).containsExactly(sku + "=" + (5 + 4));
+
+        var csv = admin.get("/api/v1/inventory/feeds/" + feedChannel + "?format=csv");
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("sku,quantity\n").contains(sku + ",9").contains(otherSku + ",2");
+        assertThat(csv.header("Comptoir-Changes-Cursor")).isNotBlank();
+        assertThat(admin.get("/api/v1/inventory/feeds/" + feedChannel + "?since=yesterday").status()).isEqualTo(400);
+        assertThat(admin.get("/api/v1/inventory/feeds/NO-CHANNEL").status()).isEqualTo(404);
+    }
+
     private int available(String channel) {
         // Fences are read from a snapshot refreshed on change: this node sees them at once.
         return admin.get("/api/v1/inventory/availability/" + sku + "?channel=" + channel).json()

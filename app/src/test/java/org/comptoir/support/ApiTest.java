@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "comptoir.access.admin-api-key=" + ApiTest.ADMIN_KEY,
         "comptoir.integration.webhooks.poll-interval=100ms",
         "comptoir.integration.webhooks.initial-backoff=200ms",
-        "comptoir.catalog.import-spool=target/test-imports"})
+        "comptoir.catalog.import-spool=target/test-imports",
+        "comptoir.inventory.feed-overlap=0s"})
 public abstract class ApiTest {
 
     public static final String ADMIN_KEY = "ck_test_admin_key_for_the_suite_only";

@@ -67,10 +67,29 @@ class BalanceRepository {
                 .fetch().stream().anyMatch(r -> pairs.contains(r.value2() + "\u0000" + r.value1()));
     }
 
-    /** Locks a balance row for the rest of the transaction. */
-    void lock(String sku, String locationCode) {
-        db.select(BALANCE.SKU).from(BALANCE).where(BALANCE.SKU.eq(sku), BALANCE.LOCATION_CODE.eq(locationCode))
-                .forUpdate().fetch();
+    /**
+     * Locks a balance row for the rest of the transaction and marks it changed (what a channel is
+     * shown of it changes: incremental feeds must send it again).
+     */
+    void touch(String sku, String locationCode, Instant now) {
+        db.update(BALANCE).set(BALANCE.UPDATED_AT, now)
+                .where(BALANCE.SKU.eq(sku), BALANCE.LOCATION_CODE.eq(locationCode)).execute();
+    }
+
+    /** SKUs with a balance at the given locations, in SKU order, after {@code afterSku}. */
+    List<String> skusAt(Collection<String> locations, String afterSku, int limit) {
+        return db.selectDistinct(BALANCE.SKU).from(BALANCE)
+                .where(BALANCE.LOCATION_CODE.in(locations))
+                .and(afterSku == null ? DSL.noCondition() : BALANCE.SKU.gt(afterSku))
+                .orderBy(BALANCE.SKU).limit(limit).fetch(BALANCE.SKU);
+    }
+
+    /** SKUs whose balance at one of the locations changed at or after {@code since}. */
+    List<String> skusChangedAt(Collection<String> locations, Instant since, String afterSku, int limit) {
+        return db.selectDistinct(BALANCE.SKU).from(BALANCE)
+                .where(BALANCE.LOCATION_CODE.in(locations), BALANCE.UPDATED_AT.ge(since))
+                .and(afterSku == null ? DSL.noCondition() : BALANCE.SKU.gt(afterSku))
+                .orderBy(BALANCE.SKU).limit(limit).fetch(BALANCE.SKU);
     }
 
     /** Creates the zero balance of a SKU at a location if there is none yet. */

@@ -26,6 +26,8 @@ class InventoryAccessRules implements AccessRules {
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/api/v1/inventory/availability/**").authenticated()
+                .requestMatchers(GET, "/api/v1/inventory/feeds/**").hasAnyRole(Role.ADMIN.name(),
+                        Role.INTEGRATION.name(), Role.MERCHANDISER.name(), Role.STOREFRONT.name())
                 .requestMatchers("/api/v1/inventory/holds/**").hasAnyRole(HOLDERS)
                 .requestMatchers(PUT, "/api/v1/inventory/channels/*/buffer")
                 .hasAnyRole(Role.ADMIN.name(), Role.MERCHANDISER.name())

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param personHoldTtl how long an agent's hold for a customer lasts when not said (until tomorrow)
  * @param maxHoldTtl the longest hold anyone may ask for
  * @param expiryInterval how often expired holds are looked for
+ * @param feedOverlap how far back an incremental feed looks before its cursor (late commits)
  */
 @ConfigurationProperties("comptoir.inventory")
 record InventorySettings(@DefaultValue("30m") Duration cartHoldTtl, @DefaultValue("24h") Duration personHoldTtl,
-        @DefaultValue("30d") Duration maxHoldTtl, @DefaultValue("5s") Duration expiryInterval) {}
+        @DefaultValue("30d") Duration maxHoldTtl, @DefaultValue("5s") Duration expiryInterval,
+        @DefaultValue("10s") Duration feedOverlap) {}

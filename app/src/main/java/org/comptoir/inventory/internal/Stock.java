@@ -81,14 +81,14 @@ class Stock {
             throw ApiProblem.notFound("SKU", sku);
         }
         balances.ensure(sku, locationCode, clock.instant());
-        balances.lock(sku, locationCode);
+        balances.touch(sku, locationCode, clock.instant());
         fences.set(channelCode, sku, locationCode, quantity);
         return new RingFences.Fence(channelCode, locationCode, sku, quantity, quantity);
     }
 
     @Transactional
     void unfence(String channelCode, String locationCode, String sku) {
-        balances.lock(sku, locationCode);
+        balances.touch(sku, locationCode, clock.instant());
         if (!fences.remove(channelCode, sku, locationCode)) {
             throw ApiProblem.notFound("ring-fence", channelCode + "/" + locationCode + "/" + sku);
         }
