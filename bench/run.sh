@@ -34,7 +34,7 @@ SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_
 SPRING_DATASOURCE_PASSWORD="" COMPTOIR_DEMO_ENABLED=false COMPTOIR_ADMIN_API_KEY="$key" \
 COMPTOIR_CATALOG_IMPORT_SPOOL="$root/bench/results/spool" \
     "$java" -Xmx2g ${BENCH_JVM_OPTS:-} -jar app/target/comptoir-app-*.jar --server.port="$port" \
-    --logging.level.org.comptoir.request=WARN > "$log" 2>&1 &
+    --logging.level.org.comptoir.request=WARN ${BENCH_APP_ARGS:-} > "$log" 2>&1 &
 platform=$!
 trap 'kill $platform 2>/dev/null; wait $platform 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do
