@@ -56,8 +56,10 @@ CREATE TABLE inventory.hold_line (
     location_code  VARCHAR(40) NOT NULL,
     sku            VARCHAR(64) NOT NULL,
     quantity       INTEGER     NOT NULL,
-    -- how much of the quantity came out of the channel's ring-fence (given back on release)
-    fenced         INTEGER     NOT NULL,
+    -- how much of the quantity came out of the channel's ring-fences, at the location and across the
+    -- network (given back on release)
+    fenced          INTEGER     NOT NULL,
+    network_fenced  INTEGER     NOT NULL,
     PRIMARY KEY (hold_id, location_code, sku),
     CONSTRAINT hold_line_quantity_positive CHECK (quantity > 0)
 );
@@ -88,8 +90,9 @@ CREATE TABLE inventory.inbound (
 );
 CREATE INDEX inbound_expected ON inventory.inbound (sku, status, expected_on);
 
--- Ring-fences: units of a SKU at a location kept for one channel (50 for the marketplace). Other
--- channels cannot take them; the owner's holds draw them down (remaining), and give back on release.
+-- Ring-fences: units of a SKU kept for one channel (50 for the marketplace), at one location or, with
+-- location_code '*', across the locations the channel sells from. Other channels cannot take them;
+-- the owner's holds draw them down (remaining), and give back on release.
 CREATE TABLE inventory.ring_fence (
     channel_code   VARCHAR(40) NOT NULL,
     location_code  VARCHAR(40) NOT NULL,

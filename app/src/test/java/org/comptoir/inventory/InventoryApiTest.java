@@ -240,6 +240,34 @@ class InventoryApiTest extends ApiTest {
     }
 
     @Test
+    void aNetworkWideRingFenceKeepsUnitsAcrossTheOwnersLocations() {
+        String marketplace = unique("MKP");
+        admin.post("/api/v1/channels", Fixtures.channel(marketplace, List.of(storeA, storeB)));
+        move(storeA, sku, "RECEIPT", 6, "PO-40");
+        move(storeB, sku, "RECEIPT", 4, "PO-41");
+        assertThat(admin.put("/api/v1/inventory/ring-fences/" + marketplace + "/*/" + sku, Map.of("quantity", 7))
+                .status()).isEqualTo(200);
+
+        assertThat(available(web)).isEqualTo(3);
+        assertThat(available(marketplace)).isEqualTo(10);
+        // Each store alone has enough, but together they must keep 7 for the marketplace.
+        var refused = hold(web, List.of(line(storeA, sku, 4)));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.problem()).isEqualTo("out-of-stock");
+        assertThat(refused.json().path("available").asInt()).isEqualTo(3);
+        assertThat(balance(storeA, sku).path("reserved").asInt()).isZero();
+        assertThat(hold(web, List.of(line(storeA, sku, 2), line(storeB, sku, 1))).status()).isEqualTo(201);
+        assertThat(hold(web, List.of(line(storeB, sku, 1))).status()).isEqualTo(409);
+
+        var owner = hold(marketplace, List.of(line(storeB, sku, 3)));
+        assertThat(owner.status()).isEqualTo(201);
+        assertThat(owner.json().path("lines").path(0).path("networkFenced").asInt()).isEqualTo(3);
+        admin.post("/api/v1/inventory/holds/" + owner.json().path("id").asString() + "/release", null);
+        assertThat(admin.get("/api/v1/inventory/ring-fences?channelCode=" + marketplace).json().path(0)
+                .path("remaining").asInt()).isEqualTo(7);
+    }
+
+    @Test
     void aChannelsStockFeedIsFullPagedOrIncrementalInJsonOrCsv() {
         String feedChannel = unique("FEED");
         admin.post("/api/v1/channels", Fixtures.channel(feedChannel, List.of(storeA, storeB)));

@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Many clients at once place random multi-line holds, confirm and release them and receive stock,
  * through the HTTP API. Afterwards: every row's reserved is the sum of its active holds, nothing is
- * promised twice (reserved never exceeds on hand), no request hit a deadlock or a 500, and replaying
- * the ledger gives every on-hand quantity.
+ * promised twice (reserved never exceeds on hand), ring-fenced units are still there for their
+ * channel, no request hit a deadlock or a 500, and replaying the ledger gives every on-hand quantity.
  */
 class StockConcurrencyTest extends ApiTest {
 
@@ -56,6 +56,16 @@ class StockConcurrencyTest extends ApiTest {
             }
         }
 
+        // A second channel keeps 5 of the first SKU at the first location, and 6 of the second SKU
+        // across its locations: holds of both channels race against these fences.
+        String marketplace = unique("CCM");
+        admin.post("/api/v1/channels", Fixtures.channel(marketplace, locations));
+        assertThat(admin.put("/api/v1/inventory/ring-fences/" + marketplace + "/" + locations.get(0) + "/"
+                + skus.get(0), Map.of("quantity", 5)).status()).isEqualTo(200);
+        assertThat(admin.put("/api/v1/inventory/ring-fences/" + marketplace + "/*/" + skus.get(1),
+                Map.of("quantity", 6)).status()).isEqualTo(200);
+        List<String> channels = List.of(channel, marketplace);
+
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -74,8 +84,8 @@ class StockConcurrencyTest extends ApiTest {
                             lines.add(Map.of("locationCode", locations.get(random.nextInt(locations.size())),
                                     "sku", skus.get(random.nextInt(skus.size())), "quantity", 1 + random.nextInt(3)));
                         }
-                        answer = admin.post("/api/v1/inventory/holds", Map.of("kind", "CART", "channelCode", channel,
-                                "lines", lines));
+                        answer = admin.post("/api/v1/inventory/holds", Map.of("kind", "CART", "channelCode",
+                                channels.get(random.nextInt(2)), "lines", lines));
                         if (answer.status() == 201) {
                             mine.add(answer.json().path("id").asString());
                         } else if (answer.status() != 409 || !answer.problem().equals("out-of-stock")) {
@@ -129,5 +139,18 @@ class StockConcurrencyTest extends ApiTest {
                 assertThat(onHand).as("ledger replay at %s %s", location, sku).isEqualTo(ledger);
             }
         }
+        int localKept = jdbc.queryForObject("select remaining from inventory.ring_fence where channel_code = ? "
+                + "and location_code = ? and sku = ?", Integer.class, marketplace, locations.get(0), skus.get(0));
+        assertThat(available(locations.get(0), skus.get(0))).as("units kept at the location are there")
+                .isGreaterThanOrEqualTo(localKept);
+        int networkKept = jdbc.queryForObject("select remaining from inventory.ring_fence where channel_code = ? "
+                + "and location_code = '*' and sku = ?", Integer.class, marketplace, skus.get(1));
+        int networkAvailable = locations.stream().mapToInt(l -> available(l, skus.get(1))).sum();
+        assertThat(networkAvailable).as("units kept across the network are there").isGreaterThanOrEqualTo(networkKept);
+    }
+
+    private int available(String location, String sku) {
+        return jdbc.queryForObject("select on_hand - reserved - safety_stock from inventory.balance where sku = ? "
+                + "and location_code = ?", Integer.class, sku, location);
     }
 }

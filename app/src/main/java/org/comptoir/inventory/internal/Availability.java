@@ -91,6 +91,10 @@ class Availability {
                         available, location.openNow(), location.nextOpeningAt(), null, null, null));
             }
             at.sort(Comparator.comparing(AtLocation::locationCode));
+            if (scope.channel() != null) {
+                // Units other channels keep across the network cannot be promised by this one.
+                total = Math.max(0, total - fences.networkKeptCached(scope.channel(), sku));
+            }
             answers.put(sku, new OfSku(sku, channelCode, total, null, at));
         });
         return withSupply(answers, scope);

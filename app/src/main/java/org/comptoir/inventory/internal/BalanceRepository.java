@@ -92,6 +92,15 @@ class BalanceRepository {
                 .orderBy(BALANCE.SKU).limit(limit).fetch(BALANCE.SKU);
     }
 
+    /** Locks balance rows in the global (location, SKU) order, so that holds never deadlock. */
+    void lockInOrder(java.util.SortedSet<Hold.Line> rows) {
+        for (Hold.Line row : rows) {
+            db.select(BALANCE.SKU).from(BALANCE)
+                    .where(BALANCE.SKU.eq(row.sku()), BALANCE.LOCATION_CODE.eq(row.locationCode()))
+                    .forUpdate().fetch();
+        }
+    }
+
     /** Creates the zero balance of a SKU at a location if there is none yet. */
     void ensure(String sku, String locationCode, Instant now) {
         db.insertInto(BALANCE)

@@ -21,11 +21,14 @@ record Hold(UUID id, Kind kind, String reference, String channelCode, Status sta
         EXPIRED
     }
 
-    /** A held quantity; {@code fenced} of it came out of the channel's ring-fence. */
-    record Line(String locationCode, String sku, int quantity, int fenced) {
+    /**
+     * A held quantity; {@code fenced} of it came out of the channel's ring-fence at the location and
+     * {@code networkFenced} out of its network-wide one.
+     */
+    record Line(String locationCode, String sku, int quantity, int fenced, int networkFenced) {
 
         Line(String locationCode, String sku, int quantity) {
-            this(locationCode, sku, quantity, 0);
+            this(locationCode, sku, quantity, 0, 0);
         }
     }
 }

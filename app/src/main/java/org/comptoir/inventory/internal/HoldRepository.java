@@ -33,9 +33,10 @@ class HoldRepository {
                 .set(HOLD.CREATED_AT, hold.createdAt())
                 .execute();
         var insert = db.insertInto(HOLD_LINE, HOLD_LINE.HOLD_ID, HOLD_LINE.LOCATION_CODE, HOLD_LINE.SKU,
-                HOLD_LINE.QUANTITY, HOLD_LINE.FENCED);
+                HOLD_LINE.QUANTITY, HOLD_LINE.FENCED, HOLD_LINE.NETWORK_FENCED);
         for (Hold.Line line : hold.lines()) {
-            insert = insert.values(hold.id(), line.locationCode(), line.sku(), line.quantity(), line.fenced());
+            insert = insert.values(hold.id(), line.locationCode(), line.sku(), line.quantity(), line.fenced(),
+                    line.networkFenced());
         }
         insert.execute();
     }
@@ -72,7 +73,8 @@ class HoldRepository {
     private Hold withLines(HoldRecord r) {
         List<Hold.Line> lines = db.selectFrom(HOLD_LINE).where(HOLD_LINE.HOLD_ID.eq(r.getId()))
                 .orderBy(HOLD_LINE.LOCATION_CODE, HOLD_LINE.SKU)
-                .fetch(l -> new Hold.Line(l.getLocationCode(), l.getSku(), l.getQuantity(), l.getFenced()));
+                .fetch(l -> new Hold.Line(l.getLocationCode(), l.getSku(), l.getQuantity(), l.getFenced(),
+                        l.getNetworkFenced()));
         return new Hold(r.getId(), Hold.Kind.valueOf(r.getKind()), r.getReference(), r.getChannelCode(),
                 Hold.Status.valueOf(r.getStatus()), r.getExpiresAt(), r.getNote(), r.getCreatedBy(), r.getCreatedAt(),
                 r.getClosedAt(), lines);

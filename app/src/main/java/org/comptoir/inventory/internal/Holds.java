@@ -82,16 +82,31 @@ class Holds {
         Instant expiresAt = expiry(request, now);
         String channel = request.channelCode();
         int buffer = buffers.of(channel);
-        List<Hold.Line> held = new ArrayList<>();
+        List<RingFences.Fence> networkFences = lockForNetworkFences(channel, lines);
         for (Hold.Line line : lines) {
             Balance after = balances.reserve(line.sku(), line.locationCode(), line.quantity(), buffer,
                             fences.keptFrom(channel, line.sku(), line.locationCode()), now)
                     .orElseThrow(() -> new InsufficientStock(line.sku(), line.locationCode(), line.quantity(),
                             balances.find(line.sku(), line.locationCode()).map(b -> Math.max(0, b.availableTo(buffer)
                                     - fences.keptFromCached(channel, line.sku(), line.locationCode()))).orElse(0)));
-            int fenced = fences.draw(channel, line.sku(), line.locationCode(), line.quantity());
-            held.add(new Hold.Line(line.locationCode(), line.sku(), line.quantity(), fenced));
             stockEvents.changed(after.withReserved(after.reserved() - line.quantity()), after, "hold");
+        }
+        checkNetworkFences(networkFences, lines);
+        // Fences are drawn after every balance row is locked: balance rows first, then fence rows, in
+        // every transaction, so that holds and releases never wait on each other in a cycle.
+        List<Hold.Line> held = new ArrayList<>();
+        for (Hold.Line line : lines) {
+            int fenced = fences.draw(channel, line.sku(), line.locationCode(), line.quantity());
+            held.add(new Hold.Line(line.locationCode(), line.sku(), line.quantity(), fenced, 0));
+        }
+        for (int i = 0; i < held.size(); i++) {
+            Hold.Line line = held.get(i);
+            int rest = line.quantity() - line.fenced();
+            if (rest > 0) {
+                int networkFenced = fences.draw(channel, line.sku(), RingFences.NETWORK, rest);
+                held.set(i, new Hold.Line(line.locationCode(), line.sku(), line.quantity(), line.fenced(),
+                        networkFenced));
+            }
         }
         Hold hold = new Hold(Ids.newId(), request.kind(), request.reference(), channel,
                 Hold.Status.ACTIVE, expiresAt, request.note(), caller.name(), now, null, held);
@@ -169,10 +184,55 @@ class Holds {
         for (Hold.Line line : hold.lines()) {
             Balance after = balances.unreserve(line.sku(), line.locationCode(), line.quantity(), now)
                     .orElseThrow(() -> new IllegalStateException("reserved below the hold " + hold.id()));
+            stockEvents.changed(after.withReserved(after.reserved() + line.quantity()), after, cause);
+        }
+        for (Hold.Line line : hold.lines()) {
             if (line.fenced() > 0) {
                 fences.giveBack(hold.channelCode(), line.sku(), line.locationCode(), line.fenced());
             }
-            stockEvents.changed(after.withReserved(after.reserved() + line.quantity()), after, cause);
+            if (line.networkFenced() > 0) {
+                fences.giveBack(hold.channelCode(), line.sku(), RingFences.NETWORK, line.networkFenced());
+            }
+        }
+    }
+
+    /**
+     * When other channels keep a SKU across their network, the hold must leave them enough there:
+     * every balance row of that SKU in their locations is locked with the hold's own rows, in the
+     * global (location, SKU) order, and the fences themselves after them.
+     */
+    private List<RingFences.Fence> lockForNetworkFences(String channel, List<Hold.Line> lines) {
+        var skus = lines.stream().map(Hold.Line::sku).distinct().toList();
+        List<RingFences.Fence> found = fences.networkFencesOfOthers(channel, skus, false);
+        if (found.isEmpty()) {
+            return found;
+        }
+        java.util.SortedSet<Hold.Line> rows = new java.util.TreeSet<>(LOCK_ORDER);
+        rows.addAll(lines);
+        for (RingFences.Fence fence : found) {
+            network.channel(fence.channelCode()).ifPresent(owner -> owner.locationCodes()
+                    .forEach(code -> rows.add(new Hold.Line(code, fence.sku(), 0))));
+        }
+        balances.lockInOrder(rows);
+        return fences.networkFencesOfOthers(channel, skus, true);
+    }
+
+    /** After reserving: what the fenced channels sell from must still cover what they keep. */
+    private void checkNetworkFences(List<RingFences.Fence> networkFences, List<Hold.Line> lines) {
+        for (RingFences.Fence fence : networkFences) {
+            var owner = network.channel(fence.channelCode()).orElse(null);
+            boolean touches = owner != null && lines.stream().anyMatch(l -> l.sku().equals(fence.sku())
+                    && owner.locationCodes().contains(l.locationCode()));
+            if (!touches) {
+                continue;
+            }
+            int total = balances.ofSku(fence.sku()).stream()
+                    .filter(b -> owner.locationCodes().contains(b.locationCode())).mapToInt(Balance::available).sum();
+            if (total < fence.remaining()) {
+                Hold.Line line = lines.stream().filter(l -> l.sku().equals(fence.sku())).findFirst().orElseThrow();
+                throw new InsufficientStock(fence.sku(), line.locationCode(), line.quantity(),
+                        Math.max(0, line.quantity() - (fence.remaining() - total)));
+            }
         }
     }
 

@@ -24,6 +24,9 @@ class RingFences {
 
     private static final Duration MAX_AGE = Duration.ofSeconds(5);
 
+    /** The location code of a fence kept across all the locations its channel sells from. */
+    static final String NETWORK = "*";
+
     /** A ring-fence as listed. */
     record Fence(String channelCode, String locationCode, String sku, int quantity, int remaining) {}
 
@@ -55,6 +58,21 @@ class RingFences {
             }
         }
         return kept;
+    }
+
+    /** Network-wide fences of other channels on these SKUs, locked when asked, in primary-key order. */
+    List<Fence> networkFencesOfOthers(String channelCode, java.util.Collection<String> skus, boolean lock) {
+        var query = db.selectFrom(RING_FENCE)
+                .where(RING_FENCE.SKU.in(skus), RING_FENCE.LOCATION_CODE.eq(NETWORK),
+                        RING_FENCE.CHANNEL_CODE.ne(channelCode), RING_FENCE.REMAINING.gt(0))
+                .orderBy(RING_FENCE.SKU, RING_FENCE.LOCATION_CODE, RING_FENCE.CHANNEL_CODE);
+        return (lock ? query.forUpdate().fetch() : query.fetch()).map(r -> new Fence(r.getChannelCode(),
+                r.getLocationCode(), r.getSku(), r.getQuantity(), r.getRemaining()));
+    }
+
+    /** What other channels keep of a SKU across the network, from the snapshot (for reads). */
+    int networkKeptCached(String channelCode, String sku) {
+        return keptFromCached(channelCode, sku, NETWORK);
     }
 
     /** Takes up to {@code quantity} from the channel's own fence (the row is locked); returns what it took. */

@@ -74,6 +74,13 @@ class Stock {
     @Transactional
     RingFences.Fence fence(String channelCode, String locationCode, String sku, int quantity) {
         var channel = network.channel(channelCode).orElseThrow(() -> ApiProblem.notFound("channel", channelCode));
+        if (locationCode.equals(RingFences.NETWORK)) {
+            if (catalog.variant(sku).isEmpty()) {
+                throw ApiProblem.notFound("SKU", sku);
+            }
+            fences.set(channelCode, sku, locationCode, quantity);
+            return new RingFences.Fence(channelCode, locationCode, sku, quantity, quantity);
+        }
         if (!channel.locationCodes().contains(locationCode)) {
             throw ApiProblem.invalid("locationCode", "channel " + channelCode + " does not sell from " + locationCode);
         }
@@ -88,7 +95,9 @@ class Stock {
 
     @Transactional
     void unfence(String channelCode, String locationCode, String sku) {
-        balances.touch(sku, locationCode, clock.instant());
+        if (!locationCode.equals(RingFences.NETWORK)) {
+            balances.touch(sku, locationCode, clock.instant());
+        }
         if (!fences.remove(channelCode, sku, locationCode)) {
             throw ApiProblem.notFound("ring-fence", channelCode + "/" + locationCode + "/" + sku);
         }
