@@ -16,6 +16,15 @@ psql -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"
 psql -q -d postgres -c "CREATE DATABASE $db"
 
 mvn -B -q -DskipTests package
+
+# W3 is driven by wrk (C, like the pgbench of the limit) when it can be had from Debian's packages;
+# otherwise by the load generator's own Java client (BENCH_JAVA_CLIENT=1 forces that).
+if [ -z "${BENCH_JAVA_CLIENT:-}" ] && ! command -v wrk > /dev/null; then
+    (apt-get install -y -q wrk > /dev/null 2>&1 || { apt-get update -q > /dev/null 2>&1 && apt-get install -y -q wrk > /dev/null 2>&1; }) || true
+fi
+if [ -z "${BENCH_JAVA_CLIENT:-}" ] && command -v wrk > /dev/null; then
+    export BENCH_WRK=$(command -v wrk)
+fi
 # The platform needs Java 21+: the first such JDK of the machine, unless JAVA21 names one.
 java=${JAVA21:-}
 if [ -z "$java" ]; then

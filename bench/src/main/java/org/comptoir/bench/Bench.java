@@ -43,7 +43,9 @@ public final class Bench {
             Map<String, Object> figures = switch (workload) {
                 case "IMPORT" -> new ImportWorkload(client, 100_000).run();
                 case "W2" -> new HotSkuWorkload(client).run();
-                case "W3" -> new AvailabilityWorkload(client, data.skus).run();
+                case "W3" -> System.getenv("BENCH_WRK") != null
+                        ? new WrkAvailabilityWorkload(System.getenv("BENCH_WRK"), client.base(), client.key()).run()
+                        : new AvailabilityWorkload(client, data.skus).run();
                 default -> throw new IllegalArgumentException("unknown workload " + workload
                         + " (this version knows IMPORT, W2, W3)");
             };
