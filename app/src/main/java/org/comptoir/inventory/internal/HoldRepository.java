@@ -61,15 +61,6 @@ class HoldRepository {
                 .orderBy(HOLD.EXPIRES_AT).limit(limit).fetch(HOLD.ID);
     }
 
-    /** Quantities held by active holds per (location, SKU): must equal the balances' reserved. */
-    List<Hold.Line> activeTotals() {
-        return db.select(HOLD_LINE.LOCATION_CODE, HOLD_LINE.SKU, org.jooq.impl.DSL.sum(HOLD_LINE.QUANTITY))
-                .from(HOLD_LINE).join(HOLD).on(HOLD.ID.eq(HOLD_LINE.HOLD_ID))
-                .where(HOLD.STATUS.eq(Hold.Status.ACTIVE.name()))
-                .groupBy(HOLD_LINE.LOCATION_CODE, HOLD_LINE.SKU)
-                .fetch(r -> new Hold.Line(r.value1(), r.value2(), r.value3().intValue()));
-    }
-
     private Hold withLines(HoldRecord r) {
         List<Hold.Line> lines = db.selectFrom(HOLD_LINE).where(HOLD_LINE.HOLD_ID.eq(r.getId()))
                 .orderBy(HOLD_LINE.LOCATION_CODE, HOLD_LINE.SKU)

@@ -68,13 +68,6 @@ class MovementRepository {
                 .fetch(MovementRepository::toMovement);
     }
 
-    /** The sum of all movements of a SKU at a location: what on hand must be (ledger replay). */
-    int replay(String sku, String locationCode) {
-        Integer sum = db.select(org.jooq.impl.DSL.sum(MOVEMENT.QUANTITY).cast(Integer.class)).from(MOVEMENT)
-                .where(MOVEMENT.SKU.eq(sku), MOVEMENT.LOCATION_CODE.eq(locationCode)).fetchOne(0, Integer.class);
-        return sum == null ? 0 : sum;
-    }
-
     private static Movement toMovement(MovementRecord r) {
         return new Movement(r.getId(), r.getLocationCode(), r.getSku(), Movement.Kind.valueOf(r.getKind()),
                 r.getQuantity(), r.getOnHandAfter(), r.getReference(), r.getReason(), r.getRecordedBy(),

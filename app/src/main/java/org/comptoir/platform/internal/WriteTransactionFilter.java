@@ -112,8 +112,16 @@ class WriteTransactionFilter extends OncePerRequestFilter {
             throw e.unwrap();
         }
         if (key != null && buffered.getStatus() >= 400 && buffered.getStatus() < 500) {
-            // A refusal is an answer too: a retry with the same key gets it again, not another try.
-            rememberRefusal(principal, key, request, fingerprint, buffered);
+            Optional<StoredResponse> first = records.find(principal, key, clock.instant());
+            if (first.isPresent()) {
+                // Refused because a concurrent request with the same key did the work first (its
+                // resource now exists): that request's answer is the answer.
+                buffered.resetBuffer();
+                replayOrRefuse(request, buffered, first.get(), fingerprint);
+            } else {
+                // A refusal is an answer too: a retry with the same key gets it again, not another try.
+                rememberRefusal(principal, key, request, fingerprint, buffered);
+            }
         }
         buffered.copyBodyToResponse();
     }
