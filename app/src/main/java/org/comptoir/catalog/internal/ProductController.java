@@ -107,13 +107,8 @@ class ProductController {
         return found(products.archive(id), null);
     }
 
-    /** A product a storefront may not see answers like one that does not exist. */
     private Product visible(Product product) {
-        Caller caller = Callers.current();
-        if (caller.channelCode().isPresent() && !product.isVisibleOn(caller.channelCode().get())) {
-            throw ApiProblem.notFound("product", product.id());
-        }
-        return product;
+        return products.visibleTo(Callers.current(), product);
     }
 
     private ResponseEntity<ProductView> found(Product product, String locale) {

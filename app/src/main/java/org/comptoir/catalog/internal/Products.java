@@ -14,6 +14,7 @@ import org.comptoir.catalog.ProductStatus;
 import org.comptoir.catalog.ProductUpdated;
 import org.comptoir.network.Network;
 import org.comptoir.platform.persistence.Ids;
+import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.web.ApiProblem;
 import org.comptoir.platform.web.ApiProblem.FieldError;
 import org.comptoir.platform.web.CursorPage;
@@ -128,6 +129,14 @@ class Products {
                         .orElseThrow(() -> ApiProblem.invalid("category", "no category has the code " + code)).path()),
                 search.status(), search.brand(), search.attributes(), search.channel())).orElse(search);
         return CursorPage.of(products.search(withCategory, page), page, p -> p.id().toString());
+    }
+
+    /** A product a storefront may not see (not active, not on its channel) answers like one that does not exist. */
+    Product visibleTo(Caller caller, Product product) {
+        if (caller.channelCode().isPresent() && !product.isVisibleOn(caller.channelCode().get())) {
+            throw ApiProblem.notFound("product", product.id());
+        }
+        return product;
     }
 
     void publishCreated(Product p) {

@@ -77,14 +77,7 @@ class HoldController {
         return holds.release(id);
     }
 
-    /** A storefront sees its channel's holds, a scoped key its location's; others look absent. */
-    private static Hold visible(Hold hold) {
-        Caller caller = Callers.current();
-        boolean channelOk = caller.channelCode().map(c -> c.equals(hold.channelCode())).orElse(true);
-        boolean locationOk = hold.lines().stream().allMatch(l -> caller.mayAccessLocation(l.locationCode()));
-        if (!channelOk || !locationOk) {
-            throw ApiProblem.notFound("hold", hold.id());
-        }
-        return hold;
+    private Hold visible(Hold hold) {
+        return holds.visibleTo(Callers.current(), hold);
     }
 }

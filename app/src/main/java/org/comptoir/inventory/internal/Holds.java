@@ -155,6 +155,16 @@ class Holds {
         return find(id);
     }
 
+    /** A storefront sees its channel's holds, a scoped key its location's; others look absent. */
+    Hold visibleTo(Caller caller, Hold hold) {
+        boolean channelOk = caller.channelCode().map(c -> c.equals(hold.channelCode())).orElse(true);
+        boolean locationOk = hold.lines().stream().allMatch(l -> caller.mayAccessLocation(l.locationCode()));
+        if (!channelOk || !locationOk) {
+            throw ApiProblem.notFound("hold", hold.id());
+        }
+        return hold;
+    }
+
     @Transactional(readOnly = true)
     Hold find(UUID id) {
         return holds.find(id).orElseThrow(() -> ApiProblem.notFound("hold", id));
