@@ -30,7 +30,8 @@ class RingFences {
     /** A ring-fence as listed. */
     record Fence(String channelCode, String locationCode, String sku, int quantity, int remaining) {}
 
-    private record Snapshot(Map<String, List<Fence>> bySkuAndLocation, Instant loadedAt) {}
+    /** Fences by SKU, then by location: most SKUs have none, and a read of those costs one lookup. */
+    private record Snapshot(Map<String, Map<String, List<Fence>>> bySku, Instant loadedAt) {}
 
     private final DSLContext db;
     private final Clock clock;
@@ -52,7 +53,11 @@ class RingFences {
     /** The same from the snapshot, for availability reads. */
     int keptFromCached(String channelCode, String sku, String locationCode) {
         int kept = 0;
-        for (Fence fence : fresh().getOrDefault(sku + "@" + locationCode, List.of())) {
+        Map<String, List<Fence>> ofSku = fresh().get(sku);
+        if (ofSku == null) {
+            return 0;
+        }
+        for (Fence fence : ofSku.getOrDefault(locationCode, List.of())) {
             if (!fence.channelCode().equals(channelCode)) {
                 kept += fence.remaining();
             }
@@ -132,16 +137,17 @@ class RingFences {
                         r.getRemaining()));
     }
 
-    private Map<String, List<Fence>> fresh() {
+    private Map<String, Map<String, List<Fence>>> fresh() {
         Snapshot current = snapshot;
         if (current == null || current.loadedAt().plus(MAX_AGE).isBefore(clock.instant())) {
-            Map<String, List<Fence>> all = new HashMap<>();
-            db.selectFrom(RING_FENCE).forEach(r -> all.computeIfAbsent(r.getSku() + "@" + r.getLocationCode(),
-                    k -> new java.util.ArrayList<>()).add(new Fence(r.getChannelCode(), r.getLocationCode(),
-                    r.getSku(), r.getQuantity(), r.getRemaining())));
+            Map<String, Map<String, List<Fence>>> all = new HashMap<>();
+            db.selectFrom(RING_FENCE).forEach(r -> all.computeIfAbsent(r.getSku(), k -> new HashMap<>())
+                    .computeIfAbsent(r.getLocationCode(), k -> new java.util.ArrayList<>())
+                    .add(new Fence(r.getChannelCode(), r.getLocationCode(), r.getSku(), r.getQuantity(),
+                            r.getRemaining())));
             current = new Snapshot(all, clock.instant());
             snapshot = current;
         }
-        return current.bySkuAndLocation();
+        return current.bySku();
     }
 }

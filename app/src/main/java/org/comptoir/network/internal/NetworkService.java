@@ -1,7 +1,6 @@
 package org.comptoir.network.internal;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,15 +28,9 @@ class NetworkService implements Network {
 
     @Override
     public Map<String, LocationStatus> locations(Collection<String> codes, Instant at) {
-        Map<String, Location> all = snapshot.locations();
         Map<String, LocationStatus> found = new HashMap<>();
         for (String code : codes) {
-            Location location = all.get(code);
-            if (location != null) {
-                var status = location.statusAt(at);
-                found.put(code, new LocationStatus(location.summary(), status.openNow(),
-                        status.nextOpening().map(ZonedDateTime::toOffsetDateTime).orElse(null)));
-            }
+            snapshot.status(code, at).ifPresent(status -> found.put(code, status));
         }
         return found;
     }

@@ -1,14 +1,16 @@
 package org.comptoir.network.internal;
 
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.comptoir.network.LocationStatus;
 import org.comptoir.network.ChannelChanged;
 import org.comptoir.network.LocationChanged;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,17 @@ class NetworkSnapshot {
     static final Duration MAX_AGE = Duration.ofSeconds(5);
 
     private record Snapshot(Map<String, Location> locations, Map<String, Optional<Channel>> channels,
-            Instant loadedAt) {}
+            Map<String, TimedStatus> statuses, Instant loadedAt) {}
+
+    /**
+     * A location's status stays true from when it was worked out until its next opening or closing:
+     * availability reads of many locations reuse it instead of walking the calendar every time.
+     */
+    private record TimedStatus(LocationStatus status, Instant from, Instant until) {
+        boolean holdsAt(Instant at) {
+            return !at.isBefore(from) && at.isBefore(until);
+        }
+    }
 
     private final LocationRepository locations;
     private final ChannelRepository channels;
@@ -42,6 +54,26 @@ class NetworkSnapshot {
         return fresh().locations();
     }
 
+    /** The location's status at an instant, or empty when no location has that code. */
+    Optional<LocationStatus> status(String code, Instant at) {
+        Snapshot snapshot = fresh();
+        TimedStatus cached = snapshot.statuses().get(code);
+        if (cached != null && cached.holdsAt(at)) {
+            return Optional.of(cached.status());
+        }
+        Location location = snapshot.locations().get(code);
+        if (location == null) {
+            return Optional.empty();
+        }
+        OpeningSchedule.Status status = location.statusAt(at);
+        var answer = new LocationStatus(location.summary(), status.openNow(),
+                status.nextOpening().map(ZonedDateTime::toOffsetDateTime).orElse(null));
+        Instant until = Stream.of(status.closesAt(), status.nextOpening()).flatMap(Optional::stream)
+                .map(ZonedDateTime::toInstant).min(Instant::compareTo).orElse(Instant.MAX);
+        snapshot.statuses().put(code, new TimedStatus(answer, at, until));
+        return Optional.of(answer);
+    }
+
     Optional<Channel> channel(String code) {
         return fresh().channels().computeIfAbsent(code, channels::find);
     }
@@ -52,7 +84,7 @@ class NetworkSnapshot {
         if (snapshot == null || snapshot.loadedAt().plus(MAX_AGE).isBefore(now)) {
             Map<String, Location> all = locations.findAll().stream()
                     .collect(Collectors.toMap(Location::code, Function.identity()));
-            snapshot = new Snapshot(Map.copyOf(all), new ConcurrentHashMap<>(), now);
+            snapshot = new Snapshot(Map.copyOf(all), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), now);
             current = snapshot;
         }
         return snapshot;
