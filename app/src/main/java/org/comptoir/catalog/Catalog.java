@@ -3,6 +3,7 @@ package org.comptoir.catalog;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The catalogue as other modules see it. */
 public interface Catalog {
@@ -11,4 +12,13 @@ public interface Catalog {
 
     /** The variants of the given SKUs that exist, keyed by SKU, in one query. */
     Map<String, VariantSummary> variants(Collection<String> skus);
+
+    /**
+     * The category codes of each SKU's product, its own and every ancestor's (a promotion on
+     * "garden" covers "garden/tools"), in one query. SKUs without a category map to an empty set.
+     */
+    Map<String, Set<String>> categoriesOf(Collection<String> skus);
+
+    /** Which of these category codes exist. */
+    Set<String> existingCategories(Collection<String> codes);
 }

@@ -2,6 +2,7 @@ package org.comptoir.network;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,4 +23,7 @@ public interface Network {
     boolean channelExists(String code);
 
     Optional<ChannelSummary> channel(String code);
+
+    /** Every sales channel, ordered by code. */
+    List<ChannelSummary> channels();
 }

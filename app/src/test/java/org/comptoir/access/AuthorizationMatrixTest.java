@@ -72,6 +72,16 @@ class AuthorizationMatrixTest extends ApiTest {
                         EnumSet.of(Role.ADMIN, Role.INTEGRATION)),
                 new Call("buffers", "PUT", "/api/v1/inventory/channels/" + channel + "/buffer", Map.of(),
                         EnumSet.of(Role.ADMIN, Role.MERCHANDISER)),
+                new Call("quotes", "POST", "/api/v1/pricing/quotes", Map.of(), EVERYONE),
+                new Call("price audit", "GET", "/api/v1/pricing/audit/NO-SUCH-SKU", null, BACK_OFFICE),
+                new Call("price lists", "GET", "/api/v1/pricing/price-lists", null, BACK_OFFICE),
+                new Call("price lists", "POST", "/api/v1/pricing/price-lists", Map.of(),
+                        EnumSet.of(Role.ADMIN, Role.MERCHANDISER)),
+                new Call("tax rates", "PUT", "/api/v1/pricing/tax-rates/FR/STANDARD", Map.of(),
+                        EnumSet.of(Role.ADMIN, Role.MERCHANDISER)),
+                new Call("promotions", "GET", "/api/v1/pricing/promotions", null, BACK_OFFICE),
+                new Call("promotions", "POST", "/api/v1/pricing/promotions", Map.of(),
+                        EnumSet.of(Role.ADMIN, Role.MERCHANDISER, Role.MARKETER)),
                 new Call("metrics", "GET", "/actuator/prometheus", null,
                         EnumSet.of(Role.ADMIN, Role.INTEGRATION, Role.ANALYST)));
     }

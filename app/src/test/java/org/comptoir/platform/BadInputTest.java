@@ -23,6 +23,7 @@ class BadInputTest extends ApiTest {
     private String store;
     private String channel;
     private String productId;
+    private String priceList;
 
     @BeforeEach
     void data() {
@@ -32,6 +33,8 @@ class BadInputTest extends ApiTest {
         admin.post("/api/v1/channels", Fixtures.channel(channel, List.of(store)));
         productId = admin.post("/api/v1/catalog/products", Fixtures.product("Bêche", List.of(), unique("B")))
                 .json().path("id").asString();
+        priceList = unique("PL");
+        admin.post("/api/v1/pricing/price-lists", Map.of("code", priceList, "name", "List", "currency", "EUR"));
     }
 
     private record Endpoint(String method, String path, String state) {}
@@ -46,7 +49,14 @@ class BadInputTest extends ApiTest {
                 new Endpoint("POST", "/api/v1/catalog/categories", "/api/v1/catalog/categories"),
                 new Endpoint("POST", "/api/v1/catalog/products", "/api/v1/catalog/products?limit=200"),
                 new Endpoint("PUT", "/api/v1/catalog/products/" + productId, "/api/v1/catalog/products/" + productId),
-                new Endpoint("POST", "/api/v1/webhooks", "/api/v1/webhooks?limit=200"));
+                new Endpoint("POST", "/api/v1/webhooks", "/api/v1/webhooks?limit=200"),
+                new Endpoint("POST", "/api/v1/pricing/price-lists", "/api/v1/pricing/price-lists?limit=200"),
+                new Endpoint("PUT", "/api/v1/pricing/price-lists/" + priceList, "/api/v1/pricing/price-lists/" + priceList),
+                new Endpoint("PUT", "/api/v1/pricing/price-lists/" + priceList + "/prices",
+                        "/api/v1/pricing/price-lists/" + priceList + "/prices"),
+                new Endpoint("POST", "/api/v1/pricing/promotions", "/api/v1/pricing/promotions?limit=200"),
+                new Endpoint("PUT", "/api/v1/pricing/tax-rates/FR/STANDARD", "/api/v1/pricing/tax-rates"),
+                new Endpoint("PUT", "/api/v1/pricing/delivery-fees/HOME/EUR", "/api/v1/pricing/delivery-fees"));
     }
 
     @Test

@@ -1,13 +1,17 @@
 package org.comptoir.catalog.internal;
 
+import static org.comptoir.catalog.internal.db.tables.Category.CATEGORY;
 import static org.comptoir.catalog.internal.db.tables.Product.PRODUCT;
 import static org.comptoir.catalog.internal.db.tables.ProductText.PRODUCT_TEXT;
 import static org.comptoir.catalog.internal.db.tables.Variant.VARIANT;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.comptoir.catalog.Catalog;
 import org.comptoir.catalog.ProductStatus;
@@ -48,5 +52,26 @@ class CatalogService implements Catalog {
                 .fetch(r -> new VariantSummary(r.value1(), r.value2(), r.value3(), r.value4(),
                         ProductStatus.valueOf(r.value5()), TaxClass.valueOf(r.value6())))
                 .stream().collect(Collectors.toMap(VariantSummary::sku, v -> v, (a, b) -> a));
+    }
+
+    @Override
+    public Map<String, Set<String>> categoriesOf(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Set<String>> categories = new HashMap<>();
+        db.select(VARIANT.SKU, CATEGORY.PATH).from(VARIANT).join(PRODUCT).on(PRODUCT.ID.eq(VARIANT.PRODUCT_ID))
+                .leftJoin(CATEGORY).on(CATEGORY.ID.eq(PRODUCT.CATEGORY_ID))
+                .where(VARIANT.SKU.in(skus))
+                .forEach(r -> categories.put(r.value1(), r.value2() == null ? Set.of()
+                        : Arrays.stream(r.value2().split("/")).filter(code -> !code.isEmpty())
+                                .collect(Collectors.toUnmodifiableSet())));
+        return categories;
+    }
+
+    @Override
+    public Set<String> existingCategories(Collection<String> codes) {
+        return codes.isEmpty() ? Set.of()
+                : db.select(CATEGORY.CODE).from(CATEGORY).where(CATEGORY.CODE.in(codes)).fetchSet(CATEGORY.CODE);
     }
 }

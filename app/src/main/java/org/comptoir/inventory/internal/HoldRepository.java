@@ -55,6 +55,22 @@ class HoldRepository {
                 .execute() == 1;
     }
 
+    /** Locks an active hold's row; false when the hold is not active (or does not exist). */
+    boolean lockActive(UUID id) {
+        return db.select(HOLD.ID).from(HOLD).where(HOLD.ID.eq(id), HOLD.STATUS.eq(Hold.Status.ACTIVE.name()))
+                .forUpdate().fetchOptional().isPresent();
+    }
+
+    /** Takes part of a line back; the caller holds the hold's row lock. */
+    void reduceLine(UUID id, Hold.Line line, int quantity, int fenced, int networkFenced) {
+        db.update(HOLD_LINE).set(HOLD_LINE.QUANTITY, HOLD_LINE.QUANTITY.minus(quantity))
+                .set(HOLD_LINE.FENCED, HOLD_LINE.FENCED.minus(fenced))
+                .set(HOLD_LINE.NETWORK_FENCED, HOLD_LINE.NETWORK_FENCED.minus(networkFenced))
+                .where(HOLD_LINE.HOLD_ID.eq(id), HOLD_LINE.LOCATION_CODE.eq(line.locationCode()),
+                        HOLD_LINE.SKU.eq(line.sku()))
+                .execute();
+    }
+
     List<UUID> expiredActive(Instant now, int limit) {
         return db.select(HOLD.ID).from(HOLD)
                 .where(HOLD.STATUS.eq(Hold.Status.ACTIVE.name()), HOLD.EXPIRES_AT.le(now))

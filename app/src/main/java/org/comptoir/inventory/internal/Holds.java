@@ -1,5 +1,6 @@
 package org.comptoir.inventory.internal;
 
+import org.comptoir.inventory.OutOfStock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,7 +87,7 @@ class Holds {
         for (Hold.Line line : lines) {
             Balance after = balances.reserve(line.sku(), line.locationCode(), line.quantity(), buffer,
                             fences.keptFrom(channel, line.sku(), line.locationCode()), now)
-                    .orElseThrow(() -> new InsufficientStock(line.sku(), line.locationCode(), line.quantity(),
+                    .orElseThrow(() -> new OutOfStock(line.sku(), line.locationCode(), line.quantity(),
                             balances.find(line.sku(), line.locationCode()).map(b -> Math.max(0, b.availableTo(buffer)
                                     - fences.keptFromCached(channel, line.sku(), line.locationCode()))).orElse(0)));
             stockEvents.changed(after.withReserved(after.reserved() - line.quantity()), after, "hold");
@@ -125,7 +126,12 @@ class Holds {
         if (!holds.close(id, Hold.Status.CONFIRMED, now)) {
             throw notActive(find(id));
         }
+        // Read again under the row lock the close took: a part released meanwhile is not sold.
+        hold = find(id);
         for (Hold.Line line : hold.lines()) {
+            if (line.quantity() == 0) {
+                continue;
+            }
             Balance after = balances.consume(line.sku(), line.locationCode(), line.quantity(), now)
                     .orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "shortfall", "Stock short",
                             "The held units of " + line.sku() + " at " + line.locationCode()
@@ -151,7 +157,42 @@ class Holds {
         if (!holds.close(id, Hold.Status.RELEASED, clock.instant())) {
             throw notActive(find(id));
         }
-        giveBack(hold, "hold released");
+        giveBack(find(id), "hold released");
+        return find(id);
+    }
+
+    /**
+     * Gives part of an active hold back (a cancelled order line): under the hold's row lock, so that
+     * it never races a release, a confirmation or the expiry. Fenced units go back to their fence first.
+     */
+    @Transactional
+    Hold releasePart(UUID id, String locationCode, String sku, int quantity) {
+        if (!holds.lockActive(id)) {
+            throw notActive(find(id));
+        }
+        Hold hold = find(id);
+        Hold.Line line = hold.lines().stream()
+                .filter(l -> l.locationCode().equals(locationCode) && l.sku().equals(sku)).findFirst()
+                .orElseThrow(() -> ApiProblem.invalid("sku", "the hold has no " + sku + " at " + locationCode));
+        if (quantity < 1 || quantity > line.quantity()) {
+            throw ApiProblem.invalid("quantity", "must be 1 to " + line.quantity());
+        }
+        int fenced = Math.min(quantity, line.fenced());
+        int networkFenced = Math.min(quantity - fenced, line.networkFenced());
+        holds.reduceLine(id, line, quantity, fenced, networkFenced);
+        Instant now = clock.instant();
+        Balance after = balances.unreserve(sku, locationCode, quantity, now)
+                .orElseThrow(() -> new IllegalStateException("reserved below the hold " + id));
+        stockEvents.changed(after.withReserved(after.reserved() + quantity), after, "hold partly released");
+        if (fenced > 0) {
+            fences.giveBack(hold.channelCode(), sku, locationCode, fenced);
+        }
+        if (networkFenced > 0) {
+            fences.giveBack(hold.channelCode(), sku, RingFences.NETWORK, networkFenced);
+        }
+        if (hold.lines().stream().mapToInt(Hold.Line::quantity).sum() == quantity) {
+            holds.close(id, Hold.Status.RELEASED, now);
+        }
         return find(id);
     }
 
@@ -178,8 +219,8 @@ class Holds {
     void expireDue() {
         for (UUID id : holds.expiredActive(clock.instant(), 200)) {
             transaction.executeWithoutResult(status -> {
-                Hold hold = holds.find(id).orElseThrow();
                 if (holds.close(id, Hold.Status.EXPIRED, clock.instant())) {
+                    Hold hold = holds.find(id).orElseThrow();
                     giveBack(hold, "hold expired");
                     events.publishEvent(new HoldExpired(Ids.newId(), clock.instant(), id, hold.kind().name(),
                             hold.reference(), hold.channelCode()));
@@ -192,6 +233,9 @@ class Holds {
     private void giveBack(Hold hold, String cause) {
         Instant now = clock.instant();
         for (Hold.Line line : hold.lines()) {
+            if (line.quantity() == 0) {
+                continue;
+            }
             Balance after = balances.unreserve(line.sku(), line.locationCode(), line.quantity(), now)
                     .orElseThrow(() -> new IllegalStateException("reserved below the hold " + hold.id()));
             stockEvents.changed(after.withReserved(after.reserved() + line.quantity()), after, cause);
@@ -240,7 +284,7 @@ class Holds {
                     .filter(b -> owner.locationCodes().contains(b.locationCode())).mapToInt(Balance::available).sum();
             if (total < fence.remaining()) {
                 Hold.Line line = lines.stream().filter(l -> l.sku().equals(fence.sku())).findFirst().orElseThrow();
-                throw new InsufficientStock(fence.sku(), line.locationCode(), line.quantity(),
+                throw new OutOfStock(fence.sku(), line.locationCode(), line.quantity(),
                         Math.max(0, line.quantity() - (fence.remaining() - total)));
             }
         }

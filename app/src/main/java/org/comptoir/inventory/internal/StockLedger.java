@@ -1,5 +1,6 @@
 package org.comptoir.inventory.internal;
 
+import org.comptoir.inventory.OutOfStock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -70,7 +71,7 @@ class StockLedger {
         checkExists(locationCode, sku);
         Instant now = clock.instant();
         Balance after = balances.takeAvailable(sku, locationCode, quantity, now)
-                .orElseThrow(() -> new InsufficientStock(sku, locationCode, quantity,
+                .orElseThrow(() -> new OutOfStock(sku, locationCode, quantity,
                         balances.find(sku, locationCode).map(Balance::available).orElse(0)));
         return new Recorded(write(after, after.withOnHand(after.onHand() + quantity), Movement.Kind.TRANSFER_OUT,
                 -quantity, reference, "transfer out", by, now), false);

@@ -51,6 +51,11 @@ class ChannelRepository {
                 .orderBy(SALES_CHANNEL.CODE).limit(page.limit() + 1).fetch());
     }
 
+    /** Every channel (a retailer has a handful). */
+    List<Channel> all() {
+        return withLocations(db.selectFrom(SALES_CHANNEL).orderBy(SALES_CHANNEL.CODE).fetch());
+    }
+
     /** The location ids of the given codes; codes that do not exist are absent from the map. */
     Map<String, UUID> locationIds(Collection<String> codes) {
         return db.select(LOCATION.CODE, LOCATION.ID).from(LOCATION).where(LOCATION.CODE.in(codes))

@@ -3,6 +3,7 @@ package org.comptoir.network.internal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.comptoir.network.LocationStatus;
@@ -56,5 +57,11 @@ class NetworkService implements Network {
     @Override
     public Optional<ChannelSummary> channel(String code) {
         return snapshot.channel(code).map(Channel::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ChannelSummary> channels() {
+        return channels.all().stream().map(Channel::summary).toList();
     }
 }

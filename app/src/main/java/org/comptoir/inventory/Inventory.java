@@ -1,0 +1,51 @@
+package org.comptoir.inventory;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.comptoir.platform.security.Caller;
+
+/**
+ * The stock pool as other modules use it (carts and orders). Every method joins the caller's
+ * transaction: an order that fails after its hold rolls the hold back with it.
+ */
+public interface Inventory {
+
+    /** What is held and why. */
+    enum HoldKind {
+        CART,
+        ORDER,
+        PERSON
+    }
+
+    /** Units of a SKU at a location. */
+    record StockLine(String locationCode, String sku, int quantity) {}
+
+    /** A hold to place; {@code expiresAt} null means the kind's default (orders never expire by themselves). */
+    record StockHold(HoldKind kind, String reference, String channelCode, Instant expiresAt, String note,
+            List<StockLine> lines) {}
+
+    /**
+     * What the channel can promise of each SKU at each location it sells from (buffers, ring-fences
+     * and safety stock applied); locations with nothing are left out.
+     */
+    Map<String, Map<String, Integer>> available(String channelCode, Collection<String> skus);
+
+    /**
+     * Holds every line or none; rows are locked in the global (location, SKU) order.
+     *
+     * @throws OutOfStock when a line cannot be promised
+     */
+    UUID hold(StockHold hold, Caller caller);
+
+    /** Turns a hold into sales (ledger movements). */
+    void confirm(UUID holdId);
+
+    /** Gives a whole hold back; harmless if it is already released or expired. */
+    void release(UUID holdId);
+
+    /** Gives part of a hold back (a cancelled order line); the rest stays held. */
+    void releasePart(UUID holdId, StockLine part);
+}

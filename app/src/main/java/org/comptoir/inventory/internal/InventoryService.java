@@ -1,0 +1,58 @@
+package org.comptoir.inventory.internal;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.comptoir.inventory.Inventory;
+import org.comptoir.platform.security.Caller;
+import org.springframework.stereotype.Service;
+
+/** The inventory's public API, on top of the same services its REST endpoints use. */
+@Service
+class InventoryService implements Inventory {
+
+    private final Availability availability;
+    private final Holds holds;
+
+    InventoryService(Availability availability, Holds holds) {
+        this.availability = availability;
+        this.holds = holds;
+    }
+
+    @Override
+    public Map<String, Map<String, Integer>> available(String channelCode, Collection<String> skus) {
+        Map<String, Map<String, Integer>> answer = new LinkedHashMap<>();
+        availability.of(List.copyOf(skus), channelCode).forEach((sku, ofSku) -> {
+            Map<String, Integer> at = new LinkedHashMap<>();
+            ofSku.locations().stream().filter(l -> l.available() > 0)
+                    .forEach(l -> at.put(l.locationCode(), l.available()));
+            answer.put(sku, at);
+        });
+        return answer;
+    }
+
+    @Override
+    public UUID hold(StockHold request, Caller caller) {
+        var lines = request.lines().stream()
+                .map(l -> new Hold.Line(l.locationCode(), l.sku(), l.quantity())).toList();
+        return holds.place(new Holds.PlaceHold(Hold.Kind.valueOf(request.kind().name()), request.reference(),
+                request.channelCode(), request.expiresAt(), request.note(), lines), caller).id();
+    }
+
+    @Override
+    public void confirm(UUID holdId) {
+        holds.confirm(holdId);
+    }
+
+    @Override
+    public void release(UUID holdId) {
+        holds.release(holdId);
+    }
+
+    @Override
+    public void releasePart(UUID holdId, StockLine part) {
+        holds.releasePart(holdId, part.locationCode(), part.sku(), part.quantity());
+    }
+}
