@@ -25,6 +25,8 @@ class AuthorizationMatrixTest extends ApiTest {
     private static final Set<Role> BACK_OFFICE = EnumSet.of(Role.ADMIN, Role.MERCHANDISER, Role.STORE_ASSOCIATE,
             Role.AGENT, Role.MARKETER, Role.ANALYST, Role.INTEGRATION);
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> SELLERS = EnumSet.of(Role.ADMIN, Role.AGENT, Role.STORE_ASSOCIATE,
+            Role.INTEGRATION, Role.STOREFRONT);
     private static final Set<Role> CATALOGUE_WRITERS = EnumSet.of(Role.ADMIN, Role.MERCHANDISER, Role.INTEGRATION);
 
     private String store;
@@ -82,6 +84,11 @@ class AuthorizationMatrixTest extends ApiTest {
                 new Call("promotions", "GET", "/api/v1/pricing/promotions", null, BACK_OFFICE),
                 new Call("promotions", "POST", "/api/v1/pricing/promotions", Map.of(),
                         EnumSet.of(Role.ADMIN, Role.MERCHANDISER, Role.MARKETER)),
+                new Call("carts", "POST", "/api/v1/carts", Map.of(), SELLERS),
+                new Call("orders", "POST", "/api/v1/orders", Map.of(), SELLERS),
+                new Call("orders", "GET", "/api/v1/orders", null, BACK_OFFICE),
+                new Call("orders", "POST", "/api/v1/orders/" + java.util.UUID.randomUUID() + "/cancel", Map.of(),
+                        EnumSet.of(Role.ADMIN, Role.AGENT, Role.STORE_ASSOCIATE, Role.INTEGRATION)),
                 new Call("metrics", "GET", "/actuator/prometheus", null,
                         EnumSet.of(Role.ADMIN, Role.INTEGRATION, Role.ANALYST)));
     }

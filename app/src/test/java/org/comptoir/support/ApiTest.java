@@ -25,7 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "comptoir.integration.webhooks.poll-interval=100ms",
         "comptoir.integration.webhooks.initial-backoff=200ms",
         "comptoir.catalog.import-spool=target/test-imports",
-        "comptoir.inventory.feed-overlap=0s"})
+        "comptoir.inventory.feed-overlap=0s",
+        "comptoir.ordering.sweep-interval=300ms",
+        "comptoir.ordering.abandon-after=2s",
+        "comptoir.ordering.cart-hold-channels=HOLDCART"})
 public abstract class ApiTest {
 
     public static final String ADMIN_KEY = "ck_test_admin_key_for_the_suite_only";

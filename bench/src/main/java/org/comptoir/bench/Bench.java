@@ -34,27 +34,39 @@ public final class Bench {
         Map<String, Map<String, Object>> results = new LinkedHashMap<>();
         List<String> workloads = List.of(args).subList(3, args.length);
         DataSet data = null;
-        if (workloads.contains("W2") || workloads.contains("W3")) {
+        if (workloads.stream().anyMatch(w -> w.startsWith("W"))) {
             long start = System.nanoTime();
             data = new DataSet(client).load();
             System.out.printf("data set loaded in %.1f s%n", (System.nanoTime() - start) / 1e9);
         }
         for (String workload : workloads) {
+            if (workload.equals("W1")) {
+                // W1 runs with 1 user, then with 16: two result lines.
+                var single = new CheckoutWorkload(client, data.skus, false).run(1);
+                results.put("W1-1user", single);
+                print("W1", single);
+            }
             Map<String, Object> figures = switch (workload) {
+                case "W1" -> new CheckoutWorkload(client, data.skus, false).run(16);
+                case "W1-direct" -> new CheckoutWorkload(client, data.skus, true).run(16);
                 case "IMPORT" -> new ImportWorkload(client, 100_000).run();
                 case "W2" -> new HotSkuWorkload(client).run();
                 case "W3" -> System.getenv("BENCH_WRK") != null
                         ? new WrkAvailabilityWorkload(System.getenv("BENCH_WRK"), client.base(), client.key()).run()
                         : new AvailabilityWorkload(client, data.skus).run();
                 default -> throw new IllegalArgumentException("unknown workload " + workload
-                        + " (this version knows IMPORT, W2, W3)");
+                        + " (this version knows IMPORT, W1, W1-direct, W2, W3)");
             };
             results.put(workload, figures);
-            StringBuilder line = new StringBuilder("RESULT ").append(workload);
-            figures.forEach((name, value) -> line.append(' ').append(name).append('=').append(value));
-            System.out.println(line);
+            print(workload, figures);
         }
         Files.writeString(Path.of(args[2]), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+    }
+
+    private static void print(String workload, Map<String, Object> figures) {
+        StringBuilder line = new StringBuilder("RESULT ").append(workload);
+        figures.forEach((name, value) -> line.append(' ').append(name).append('=').append(value));
+        System.out.println(line);
     }
 
     /** A minimal authenticated HTTP client for the platform. */

@@ -57,6 +57,19 @@ final class DataSet {
             Thread.sleep(100);
         }
 
+        // One default euro price list, 10.00 to 200.00 per article.
+        check(client.send("POST", "/api/v1/pricing/price-lists", "application/json", json(Map.of("code",
+                "BENCH-EUR", "name", "Prix", "currency", "EUR"))), 201);
+        List<Map<String, Object>> prices = new ArrayList<>();
+        for (String sku : skus) {
+            prices.add(Map.of("sku", sku, "amount", 1000 + random.nextInt(19_001)));
+        }
+        prices.add(Map.of("sku", HOT_SKU, "amount", 4990));
+        for (int from = 0; from < prices.size(); from += 1000) {
+            check(client.send("PUT", "/api/v1/pricing/price-lists/BENCH-EUR/prices", "application/json",
+                    json(Map.of("prices", prices.subList(from, Math.min(prices.size(), from + 1000))))), 204);
+        }
+
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String sku : skus) {
             for (String location : locations) {

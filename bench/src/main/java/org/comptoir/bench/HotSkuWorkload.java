@@ -9,8 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * W2: 400 clients at the same moment each try to take 1 unit of HOT-1 (100 units at one location).
- * Until the ordering module exists, taking a unit is placing a cart hold (what checkout will do).
+ * W2: 400 clients each fill a cart with 1 unit of HOT-1 (100 units at one location) and choose home
+ * delivery, then all place their order at the same moment: exactly 100 must succeed and 300 get a
+ * clear out-of-stock answer.
  */
 final class HotSkuWorkload {
 
@@ -23,15 +24,23 @@ final class HotSkuWorkload {
     }
 
     Map<String, Object> run() throws Exception {
-        byte[] body = DataSet.json(Map.of("kind", "CART", "channelCode", DataSet.CHANNEL, "lines",
-                List.of(Map.of("sku", DataSet.HOT_SKU, "locationCode", DataSet.HOT_LOCATION, "quantity", 1))));
+        List<String> carts = new ArrayList<>();
+        try (var preparing = Executors.newFixedThreadPool(16)) {
+            List<Future<String>> prepared = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                prepared.add(preparing.submit(this::cart));
+            }
+            for (Future<String> cart : prepared) {
+                carts.add(cart.get());
+            }
+        }
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> answers = new ArrayList<>();
         try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < CLIENTS; i++) {
+            for (String cart : carts) {
                 answers.add(clients.submit(() -> {
                     start.await();
-                    var response = client.send("POST", "/api/v1/inventory/holds", "application/json", body);
+                    var response = client.send("POST", "/api/v1/carts/" + cart + "/order", "application/json", null);
                     if (response.statusCode() == 409 && response.body().contains("out-of-stock")) {
                         return 409;
                     }
@@ -67,5 +76,20 @@ final class HotSkuWorkload {
         figures.put("available", balance.path("available").asInt());
         figures.put("reserved", balance.path("reserved").asInt());
         return figures;
+    }
+
+    /** A cart with one unit of the hot SKU, delivered home: everything of the checkout but the placement. */
+    private String cart() throws Exception {
+        var cart = client.send("POST", "/api/v1/carts", "application/json",
+                DataSet.json(Map.of("channelCode", DataSet.CHANNEL)));
+        String id = Bench.JSON.readTree(cart.body()).path("id").asString();
+        client.send("POST", "/api/v1/carts/" + id + "/lines", "application/json",
+                DataSet.json(Map.of("sku", DataSet.HOT_SKU, "quantity", 1)));
+        var group = client.send("PUT", "/api/v1/carts/" + id + "/groups/main", "application/json",
+                DataSet.json(Map.of("method", "HOME_DELIVERY", "address", CheckoutWorkload.PARIS)));
+        if (group.statusCode() != 200) {
+            throw new IllegalStateException("cart " + id + ": " + group.body());
+        }
+        return id;
     }
 }

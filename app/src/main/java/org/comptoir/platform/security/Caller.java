@@ -15,6 +15,10 @@ import java.util.Set;
 public record Caller(String id, String name, Set<Role> roles, Optional<String> locationCode,
         Optional<String> channelCode) {
 
+    /** The platform itself, for work no person asked for (expiries, sweeps). */
+    public static final Caller SYSTEM = new Caller("system", "system", Set.of(Role.ADMIN), Optional.empty(),
+            Optional.empty());
+
     public Caller {
         roles = Set.copyOf(roles);
     }

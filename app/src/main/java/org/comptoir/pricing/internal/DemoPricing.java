@@ -71,7 +71,7 @@ class DemoPricing implements ApplicationRunner {
         lists.create(new PricingPayloads.PriceListPayload("EUR-MARKETPLACE", "Prix place de marché", "EUR",
                 "MARKETPLACE", null, 0, null, null, true));
         lists.setPrices("EUR-MARKETPLACE", marketplace);
-        taxes.setFee(new TaxRepository.Fee("HOME_STANDARD", "EUR", 490, TaxClass.STANDARD));
+        taxes.setFee(new TaxRepository.Fee("HOME_DELIVERY", "EUR", 490, TaxClass.STANDARD));
         taxes.setFee(new TaxRepository.Fee("HOME_EXPRESS", "EUR", 990, TaxClass.STANDARD));
         taxes.setFee(new TaxRepository.Fee("RELAY_POINT", "EUR", 290, TaxClass.STANDARD));
         taxes.setFee(new TaxRepository.Fee("CLICK_AND_COLLECT", "EUR", 0, TaxClass.STANDARD));

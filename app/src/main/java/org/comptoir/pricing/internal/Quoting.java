@@ -87,8 +87,9 @@ class Quoting implements Pricing {
         });
         QuoteEngine.DeliveryFee delivery = null;
         if (request.deliveryMethod() != null) {
-            var fee = taxes.fee(request.deliveryMethod(), currency).orElseThrow(() -> ApiProblem.invalid(
-                    "deliveryMethod", "no fee is configured for " + request.deliveryMethod() + " in " + currency));
+            // A method without a configured fee is delivered free: the fee table lists what is charged.
+            var fee = taxes.fee(request.deliveryMethod(), currency)
+                    .orElse(new TaxRepository.Fee(request.deliveryMethod(), currency, 0, TaxClass.STANDARD));
             delivery = new QuoteEngine.DeliveryFee(fee.method(), fee.amount(), rateOf(rates, fee.taxClass(), country));
         }
         Map<String, String> codes = new LinkedHashMap<>();

@@ -1,0 +1,344 @@
+package org.comptoir.ordering.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.comptoir.inventory.Inventory;
+import org.comptoir.inventory.OutOfStock;
+import org.comptoir.network.ChannelSummary;
+import org.comptoir.network.Network;
+import org.comptoir.ordering.CartAbandoned;
+import org.comptoir.ordering.CartUpdated;
+import org.comptoir.platform.persistence.Ids;
+import org.comptoir.platform.security.Caller;
+import org.comptoir.platform.web.ApiProblem;
+import org.comptoir.pricing.Pricing;
+import org.comptoir.pricing.Quote;
+import org.comptoir.pricing.QuoteRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Carts: priced by the engine at every change (a refused change, such as an unknown coupon, writes
+ * nothing), checked against the stock the channel can promise, optionally holding that stock, handed
+ * over from one channel to another, and turned into an order.
+ */
+@Service
+class Carts {
+
+    private static final Logger log = LoggerFactory.getLogger(Carts.class);
+
+    /** A cart with its current price and what cannot be promised. */
+    record View(Cart cart, Quote quote, String pricingProblem, List<Shortage> unavailable) {}
+
+    record Shortage(String sku, int quantity, int available) {}
+
+    private final CartRepository carts;
+    private final OrderPlacement placement;
+    private final StockAllocation allocation;
+    private final Pricing pricing;
+    private final Inventory inventory;
+    private final Network network;
+    private final OrderingSettings settings;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate savepoint;
+    private final Clock clock;
+
+    Carts(CartRepository carts, OrderPlacement placement, StockAllocation allocation, Pricing pricing,
+            Inventory inventory, Network network, OrderingSettings settings, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.carts = carts;
+        this.placement = placement;
+        this.allocation = allocation;
+        this.pricing = pricing;
+        this.inventory = inventory;
+        this.network = network;
+        this.settings = settings;
+        this.events = events;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.clock = clock;
+    }
+
+    @Transactional
+    Cart create(String channelCode, String customerRef, String customerGroup, String country, String currency) {
+        ChannelSummary channel = activeChannel(channelCode, "channelCode");
+        Instant now = clock.instant();
+        Cart cart = new Cart(Ids.newId(), channel.code(), customerRef, customerGroup,
+                currency == null ? channel.currency() : currency, country == null ? "FR" : country, List.of(),
+                Cart.Status.OPEN, null, null, 1, now, now, List.of(), List.of());
+        carts.insert(cart);
+        return cart;
+    }
+
+    Cart find(UUID id) {
+        return carts.find(id).orElseThrow(() -> ApiProblem.notFound("Cart", id));
+    }
+
+    /** A storefront changes only its own channel's carts; it reads any cart it knows the id of (handover). */
+    Cart changeable(UUID id, Caller caller) {
+        Cart cart = find(id);
+        if (caller.channelCode().map(c -> !c.equals(cart.channelCode())).orElse(false)) {
+            throw ApiProblem.conflict("cart-on-another-channel", "The cart is on channel " + cart.channelCode()
+                    + "; hand it over to yours first").with("channelCode", cart.channelCode());
+        }
+        return cart;
+    }
+
+    View view(Cart cart) {
+        if (cart.lines().isEmpty()) {
+            return new View(cart, null, null, List.of());
+        }
+        Quote quote = null;
+        String problem = null;
+        try {
+            quote = quote(cart);
+        } catch (ApiProblem e) {
+            problem = e.getMessage();
+        }
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        cart.lines().forEach(l -> wanted.merge(l.sku(), l.quantity(), Integer::sum));
+        var available = inventory.available(cart.channelCode(), wanted.keySet());
+        List<Shortage> short_ = new ArrayList<>();
+        for (Cart.Line line : cart.lines()) {
+            Fulfilment.Group group = cart.groups().stream().filter(g -> g.code().equals(line.group())).findFirst()
+                    .orElse(null);
+            Map<String, Integer> at = available.getOrDefault(line.sku(), Map.of());
+            int can = group != null && group.method().atStore() ? at.getOrDefault(group.locationCode(), 0)
+                    : at.values().stream().mapToInt(Integer::intValue).sum();
+            if (cart.holdId() != null) {
+                can += line.quantity();     // the cart's own hold is part of what it may have
+            }
+            if (can < line.quantity()) {
+                short_.add(new Shortage(line.sku(), line.quantity(), can));
+            }
+        }
+        return new View(cart, quote, problem, short_);
+    }
+
+    @Transactional
+    Cart setLine(UUID id, String sku, int quantity, String group, boolean add, Caller caller) {
+        Cart cart = start(id, caller);
+        String groupCode = group == null ? Cart.DEFAULT_GROUP : group;
+        int current = cart.lines().stream().filter(l -> l.sku().equals(sku)).mapToInt(Cart.Line::quantity).sum();
+        int next = add ? current + quantity : quantity;
+        if (next < 0 || next > OrderPlacement.MAX_QUANTITY || (add && quantity < 1)) {
+            throw ApiProblem.invalid("quantity", "must bring the line to 0 to " + OrderPlacement.MAX_QUANTITY);
+        }
+        if (next > 0 && cart.lines().stream().filter(l -> !l.sku().equals(sku)).count() >= OrderPlacement.MAX_LINES) {
+            throw ApiProblem.invalid("sku", "a cart has at most " + OrderPlacement.MAX_LINES + " lines");
+        }
+        carts.setLine(id, new Cart.Line(sku, groupCode, next), clock.instant());
+        return changed(id);
+    }
+
+    @Transactional
+    Cart addCode(UUID id, String code, Caller caller) {
+        Cart cart = start(id, caller);
+        if (cart.lines().isEmpty()) {
+            throw ApiProblem.invalid("code", "add items to the cart before a code");
+        }
+        String normalised = code.trim().toUpperCase(Locale.ROOT);
+        if (cart.codes().contains(normalised)) {
+            return cart;
+        }
+        List<String> codes = new ArrayList<>(cart.codes());
+        codes.add(normalised);
+        carts.update(with(cart, codes));
+        // Priced at once: an unknown code or one of another currency is refused and nothing is kept;
+        // whether a known code applies shows in the quote.
+        return changed(id);
+    }
+
+    @Transactional
+    Cart removeCode(UUID id, String code, Caller caller) {
+        Cart cart = start(id, caller);
+        List<String> codes = new ArrayList<>(cart.codes());
+        if (!codes.remove(code.trim().toUpperCase(Locale.ROOT))) {
+            throw ApiProblem.notFound("Code on the cart", code);
+        }
+        carts.update(with(cart, codes));
+        return changed(id);
+    }
+
+    @Transactional
+    Cart setGroup(UUID id, Fulfilment.Group group, Caller caller) {
+        if (!group.code().matches("[a-z0-9][a-z0-9_-]{0,39}")) {
+            throw ApiProblem.invalid("group", "must be 1 to 40 lower-case letters, digits, '-' or '_'");
+        }
+        Cart cart = start(id, caller);
+        Fulfilment.check(group, activeChannel(cart.channelCode(), "channelCode"), network, "group");
+        carts.setGroup(id, group);
+        return changed(id);
+    }
+
+    /** Attaches the cart to a customer (an anonymous cart when the shopper logs in). */
+    @Transactional
+    Cart attach(UUID id, String customerRef, String customerGroup, Caller caller) {
+        Cart cart = start(id, caller);
+        carts.update(new Cart(cart.id(), cart.channelCode(), customerRef, customerGroup, cart.currency(),
+                cart.country(), cart.codes(), cart.status(), cart.holdId(), cart.orderId(), cart.version(),
+                cart.createdAt(), cart.updatedAt(), cart.groups(), cart.lines()));
+        return changed(id);
+    }
+
+    /**
+     * Hands the cart over to another channel (opened on the web, continued in the app, completed by an
+     * agent on the phone or at a till): same lines, codes and customer, priced by the same engine.
+     */
+    @Transactional
+    Cart handOver(UUID id, String channelCode, Caller caller) {
+        String target = caller.channelCode().orElse(channelCode);
+        ChannelSummary channel = activeChannel(target, "channelCode");
+        Cart cart = carts.touch(id, clock.instant()).orElseThrow(() -> notOpen(id));
+        carts.update(new Cart(cart.id(), channel.code(), cart.customerRef(), cart.customerGroup(), cart.currency(),
+                cart.country(), cart.codes(), cart.status(), cart.holdId(), cart.orderId(), cart.version(),
+                cart.createdAt(), cart.updatedAt(), cart.groups(), cart.lines()));
+        return changed(id);
+    }
+
+    /** Places the cart's order: the cart's own hold is given back first, then the order holds all or nothing. */
+    @Transactional
+    Order order(UUID id, Order.PaymentTerms terms, Caller caller) {
+        Cart cart = start(id, caller);
+        if (cart.lines().isEmpty()) {
+            throw ApiProblem.invalid("lines", "the cart is empty");
+        }
+        List<Fulfilment.Group> groups = new ArrayList<>();
+        for (Cart.Line line : cart.lines()) {
+            Fulfilment.Group group = cart.groups().stream().filter(g -> g.code().equals(line.group())).findFirst()
+                    .orElseThrow(() -> ApiProblem.invalid("groups", "say how the lines of group " + line.group()
+                            + " reach the customer"));
+            if (!groups.contains(group)) {
+                groups.add(group);
+            }
+        }
+        if (cart.holdId() != null) {
+            inventory.release(cart.holdId());
+        }
+        Order order = placement.place(new OrderPlacement.PlaceOrder(cart.channelCode(), null, cart.customerRef(),
+                cart.customerGroup(), cart.country(), cart.currency(), cart.codes(), groups,
+                cart.lines().stream().map(l -> new OrderPlacement.LineRequest(l.sku(), l.quantity(), l.group()))
+                        .toList(), terms, null, cart.id()), caller);
+        carts.update(new Cart(cart.id(), cart.channelCode(), cart.customerRef(), cart.customerGroup(), cart.currency(),
+                cart.country(), cart.codes(), Cart.Status.ORDERED, null, order.id(), cart.version(), cart.createdAt(),
+                cart.updatedAt(), cart.groups(), cart.lines()));
+        return order;
+    }
+
+    /** Flags known customers' carts left untouched, once each, and raises {@link CartAbandoned}. */
+    @Scheduled(fixedDelayString = "${comptoir.ordering.sweep-interval:30s}")
+    @Transactional
+    public void flagAbandoned() {
+        Instant now = clock.instant();
+        Instant before = now.minus(settings.abandonAfter());
+        for (UUID id : carts.abandonedSince(before, 200)) {
+            if (carts.markAbandoned(id, before, now)) {
+                Cart cart = find(id);
+                long total = 0;
+                try {
+                    total = quote(cart).payable();
+                } catch (ApiProblem e) {
+                    log.debug("Abandoned cart {} cannot be priced: {}", id, e.getMessage());
+                }
+                events.publishEvent(new CartAbandoned(Ids.newId(), now, id, cart.channelCode(), cart.customerRef(),
+                        cart.lines().size(), total, cart.currency()));
+            }
+        }
+    }
+
+    private Cart start(UUID id, Caller caller) {
+        changeable(id, caller);
+        return carts.touch(id, clock.instant()).orElseThrow(() -> notOpen(id));
+    }
+
+    /** After a change: priced (refusing what the engine refuses), stock held if the channel wants it, announced. */
+    private Cart changed(UUID id) {
+        Cart cart = find(id);
+        Quote quote = cart.lines().isEmpty() ? null : quote(cart);
+        if (settings.cartHoldChannels().contains(cart.channelCode())) {
+            cart = rehold(cart);
+        }
+        events.publishEvent(new CartUpdated(Ids.newId(), clock.instant(), cart.id(), cart.channelCode(),
+                cart.customerRef(), cart.lines().size(), quote == null ? 0 : quote.payable(), cart.currency()));
+        return cart;
+    }
+
+    /**
+     * Replaces the cart's soft hold by one for its current lines. Inside a savepoint: when the stock is
+     * not there, the cart keeps its lines without a hold rather than refusing the change.
+     */
+    private Cart rehold(Cart cart) {
+        if (cart.holdId() != null) {
+            inventory.release(cart.holdId());
+        }
+        UUID holdId = null;
+        if (!cart.lines().isEmpty()) {
+            try {
+                holdId = savepoint.execute(status -> {
+                    ChannelSummary channel = activeChannel(cart.channelCode(), "channelCode");
+                    Map<String, Fulfilment.Group> groups = new LinkedHashMap<>();
+                    cart.groups().forEach(g -> groups.put(g.code(), g));
+                    cart.lines().forEach(l -> groups.putIfAbsent(l.group(), new Fulfilment.Group(l.group(),
+                            Fulfilment.Method.HOME_DELIVERY, null, null, null)));
+                    var lines = cart.lines().stream()
+                            .map(l -> new OrderPlacement.LineRequest(l.sku(), l.quantity(), l.group())).toList();
+                    Map<String, String> at = allocation.allocate(channel, lines, groups);
+                    return inventory.hold(new Inventory.StockHold(Inventory.HoldKind.CART, cart.id().toString(),
+                            channel.code(), clock.instant().plus(settings.cartHoldTtl()), "cart",
+                            lines.stream().map(l -> new Inventory.StockLine(at.get(l.sku()), l.sku(), l.quantity()))
+                                    .toList()), Caller.SYSTEM);
+                });
+            } catch (OutOfStock e) {
+                log.debug("Cart {} keeps its lines without a hold: {}", cart.id(), e.getMessage());
+            }
+        }
+        Cart held = new Cart(cart.id(), cart.channelCode(), cart.customerRef(), cart.customerGroup(), cart.currency(),
+                cart.country(), cart.codes(), cart.status(), holdId, cart.orderId(), cart.version(), cart.createdAt(),
+                cart.updatedAt(), cart.groups(), cart.lines());
+        carts.update(held);
+        return held;
+    }
+
+    private Quote quote(Cart cart) {
+        return pricing.quote(request(cart));
+    }
+
+    private QuoteRequest request(Cart cart) {
+        String shipped = cart.groups().stream().filter(g -> g.method().shipped()).map(g -> g.method().name())
+                .findFirst().orElse(null);
+        List<QuoteRequest.Line> lines = new ArrayList<>();
+        Map<String, Integer> merged = new LinkedHashMap<>();
+        cart.lines().forEach(l -> merged.merge(l.sku(), l.quantity(), Integer::sum));
+        merged.forEach((sku, quantity) -> lines.add(new QuoteRequest.Line(sku, quantity)));
+        return new QuoteRequest(cart.channelCode(), cart.currency(), cart.customerRef(), cart.customerGroup(),
+                cart.country(), lines, cart.codes(), shipped);
+    }
+
+    private static Cart with(Cart cart, List<String> codes) {
+        return new Cart(cart.id(), cart.channelCode(), cart.customerRef(), cart.customerGroup(), cart.currency(),
+                cart.country(), List.copyOf(codes), cart.status(), cart.holdId(), cart.orderId(), cart.version(),
+                cart.createdAt(), cart.updatedAt(), cart.groups(), cart.lines());
+    }
+
+    private ChannelSummary activeChannel(String code, String field) {
+        return network.channel(code == null ? "" : code).filter(ChannelSummary::active)
+                .orElseThrow(() -> ApiProblem.invalid(field, "no active channel has the code " + code));
+    }
+
+    private static ApiProblem notOpen(UUID id) {
+        return ApiProblem.conflict("cart-not-open", "Cart " + id + " was already ordered");
+    }
+}

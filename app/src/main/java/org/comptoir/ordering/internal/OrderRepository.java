@@ -1,0 +1,199 @@
+package org.comptoir.ordering.internal;
+
+import static org.comptoir.ordering.internal.db.tables.CustomerOrder.CUSTOMER_ORDER;
+import static org.comptoir.ordering.internal.db.tables.OrderGroup.ORDER_GROUP;
+import static org.comptoir.ordering.internal.db.tables.OrderHistory.ORDER_HISTORY;
+import static org.comptoir.ordering.internal.db.tables.OrderLine.ORDER_LINE;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.comptoir.ordering.internal.db.tables.records.CustomerOrderRecord;
+import org.comptoir.platform.persistence.Ids;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Sequence;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+
+@Repository
+class OrderRepository {
+
+    /** One change of an order, as its history shows it. */
+    record Change(Order.Status from, Order.Status to, String action, String actor, String channelCode, String detail,
+            Instant at) {}
+
+    /** Human order numbers; the generator writes no global objects, so the sequence is named here. */
+    private static final Sequence<Long> ORDER_NUMBER = DSL.sequence(DSL.name("ordering", "order_number"), Long.class);
+
+    private final DSLContext db;
+    private final ObjectMapper json;
+
+    OrderRepository(DSLContext db, ObjectMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    String nextNumber() {
+        return "CO-" + db.nextval(ORDER_NUMBER);
+    }
+
+    void insert(Order o, String promotionsJson, Instant now) {
+        db.insertInto(CUSTOMER_ORDER)
+                .set(CUSTOMER_ORDER.ID, o.id()).set(CUSTOMER_ORDER.ORDER_NUMBER, o.number())
+                .set(CUSTOMER_ORDER.CHANNEL_CODE, o.channelCode()).set(CUSTOMER_ORDER.EXTERNAL_ID, o.externalId())
+                .set(CUSTOMER_ORDER.CUSTOMER_REF, o.customerRef()).set(CUSTOMER_ORDER.CART_ID, o.cartId())
+                .set(CUSTOMER_ORDER.STATUS, o.status().name())
+                .set(CUSTOMER_ORDER.PAYMENT_TERMS, o.paymentTerms().name())
+                .set(CUSTOMER_ORDER.PAYMENT_STATUS, o.paymentStatus().name())
+                .set(CUSTOMER_ORDER.CURRENCY, o.currency()).set(CUSTOMER_ORDER.COUNTRY, o.country())
+                .set(CUSTOMER_ORDER.CODES, o.codes().isEmpty() ? null : String.join(",", o.codes()))
+                .set(CUSTOMER_ORDER.LIST_TOTAL, o.totals().listTotal())
+                .set(CUSTOMER_ORDER.DISCOUNT, o.totals().discount())
+                .set(CUSTOMER_ORDER.DELIVERY, o.totals().delivery()).set(CUSTOMER_ORDER.NET, o.totals().net())
+                .set(CUSTOMER_ORDER.TAX, o.totals().tax()).set(CUSTOMER_ORDER.GROSS, o.totals().gross())
+                .set(CUSTOMER_ORDER.PAID, o.paid()).set(CUSTOMER_ORDER.REFUNDED, o.refunded())
+                .set(CUSTOMER_ORDER.PROMOTIONS_JSON, promotionsJson)
+                .set(CUSTOMER_ORDER.HOLD_ID, o.holdId()).set(CUSTOMER_ORDER.EXPIRES_AT, o.expiresAt())
+                .set(CUSTOMER_ORDER.PLACED_BY, o.placedBy()).set(CUSTOMER_ORDER.PLACED_AT, o.placedAt())
+                .set(CUSTOMER_ORDER.UPDATED_AT, now).set(CUSTOMER_ORDER.VERSION, o.version())
+                .execute();
+        var groups = db.insertInto(ORDER_GROUP, ORDER_GROUP.ORDER_ID, ORDER_GROUP.GROUP_CODE, ORDER_GROUP.METHOD,
+                ORDER_GROUP.LOCATION_CODE, ORDER_GROUP.RELAY_POINT, ORDER_GROUP.ADDRESS_JSON);
+        for (Fulfilment.Group g : o.groups()) {
+            groups = groups.values(o.id(), g.code(), g.method().name(), g.locationCode(), g.relayPoint(),
+                    g.address() == null ? null : json.writeValueAsString(g.address()));
+        }
+        groups.execute();
+        var lines = db.insertInto(ORDER_LINE, ORDER_LINE.ORDER_ID, ORDER_LINE.LINE_NO, ORDER_LINE.SKU,
+                ORDER_LINE.GROUP_CODE, ORDER_LINE.LOCATION_CODE, ORDER_LINE.QUANTITY, ORDER_LINE.CANCELLED,
+                ORDER_LINE.UNIT_PRICE, ORDER_LINE.DISCOUNT, ORDER_LINE.TOTAL, ORDER_LINE.TAX_RATE_BP, ORDER_LINE.NET,
+                ORDER_LINE.TAX, ORDER_LINE.GROSS);
+        for (Order.Line l : o.lines()) {
+            lines = lines.values(o.id(), l.lineNo(), l.sku(), l.group(), l.locationCode(), l.quantity(), l.cancelled(),
+                    l.unitPrice(), l.discount(), l.total(), l.taxRateBp(), l.net(), l.tax(), l.gross());
+        }
+        lines.execute();
+    }
+
+    Optional<Order> find(UUID id) {
+        return db.selectFrom(CUSTOMER_ORDER).where(CUSTOMER_ORDER.ID.eq(id)).fetchOptional().map(this::withDetails);
+    }
+
+    Optional<Order> findExternal(String channelCode, String externalId) {
+        return db.selectFrom(CUSTOMER_ORDER)
+                .where(CUSTOMER_ORDER.CHANNEL_CODE.eq(channelCode), CUSTOMER_ORDER.EXTERNAL_ID.eq(externalId))
+                .fetchOptional().map(this::withDetails);
+    }
+
+    /** Moves the order if it is still in one of {@code from}; false when someone moved it first. */
+    boolean move(UUID id, Collection<Order.Status> from, Order.Status to, Instant now) {
+        return db.update(CUSTOMER_ORDER).set(CUSTOMER_ORDER.STATUS, to.name()).set(CUSTOMER_ORDER.UPDATED_AT, now)
+                .set(CUSTOMER_ORDER.VERSION, CUSTOMER_ORDER.VERSION.plus(1))
+                .where(CUSTOMER_ORDER.ID.eq(id), CUSTOMER_ORDER.STATUS.in(from.stream().map(Enum::name).toList()))
+                .execute() == 1;
+    }
+
+    /** Locks the order's row for a change made in several statements (payments, cancellations). */
+    Optional<Order> lock(UUID id) {
+        return db.selectFrom(CUSTOMER_ORDER).where(CUSTOMER_ORDER.ID.eq(id)).forUpdate().fetchOptional()
+                .map(this::withDetails);
+    }
+
+    void keepExpiry(UUID id, Instant expiresAt) {
+        db.update(CUSTOMER_ORDER).set(CUSTOMER_ORDER.EXPIRES_AT, expiresAt).where(CUSTOMER_ORDER.ID.eq(id)).execute();
+    }
+
+    void updateMoney(UUID id, Order.Totals totals, long paid, long refunded, Order.PaymentStatus status,
+            String promotionsJson, Instant now) {
+        db.update(CUSTOMER_ORDER).set(CUSTOMER_ORDER.LIST_TOTAL, totals.listTotal())
+                .set(CUSTOMER_ORDER.DISCOUNT, totals.discount()).set(CUSTOMER_ORDER.DELIVERY, totals.delivery())
+                .set(CUSTOMER_ORDER.NET, totals.net()).set(CUSTOMER_ORDER.TAX, totals.tax())
+                .set(CUSTOMER_ORDER.GROSS, totals.gross()).set(CUSTOMER_ORDER.PAID, paid)
+                .set(CUSTOMER_ORDER.REFUNDED, refunded).set(CUSTOMER_ORDER.PAYMENT_STATUS, status.name())
+                .set(CUSTOMER_ORDER.PROMOTIONS_JSON, promotionsJson == null ? CUSTOMER_ORDER.PROMOTIONS_JSON
+                        : DSL.val(promotionsJson))
+                .set(CUSTOMER_ORDER.UPDATED_AT, now).set(CUSTOMER_ORDER.VERSION, CUSTOMER_ORDER.VERSION.plus(1))
+                .where(CUSTOMER_ORDER.ID.eq(id)).execute();
+    }
+
+    void updateLine(UUID id, Order.Line line) {
+        db.update(ORDER_LINE).set(ORDER_LINE.CANCELLED, line.cancelled()).set(ORDER_LINE.DISCOUNT, line.discount())
+                .set(ORDER_LINE.TOTAL, line.total()).set(ORDER_LINE.NET, line.net()).set(ORDER_LINE.TAX, line.tax())
+                .set(ORDER_LINE.GROSS, line.gross()).set(ORDER_LINE.UNIT_PRICE, line.unitPrice())
+                .where(ORDER_LINE.ORDER_ID.eq(id), ORDER_LINE.LINE_NO.eq(line.lineNo())).execute();
+    }
+
+    void record(UUID orderId, Change change) {
+        db.insertInto(ORDER_HISTORY).set(ORDER_HISTORY.ID, Ids.newId()).set(ORDER_HISTORY.ORDER_ID, orderId)
+                .set(ORDER_HISTORY.FROM_STATUS, change.from() == null ? null : change.from().name())
+                .set(ORDER_HISTORY.TO_STATUS, change.to().name()).set(ORDER_HISTORY.ACTION, change.action())
+                .set(ORDER_HISTORY.ACTOR, change.actor()).set(ORDER_HISTORY.CHANNEL_CODE, change.channelCode())
+                .set(ORDER_HISTORY.DETAIL, change.detail()).set(ORDER_HISTORY.AT, change.at())
+                .execute();
+    }
+
+    List<Change> history(UUID orderId) {
+        return db.selectFrom(ORDER_HISTORY).where(ORDER_HISTORY.ORDER_ID.eq(orderId))
+                .orderBy(ORDER_HISTORY.AT, ORDER_HISTORY.ID)
+                .fetch(r -> new Change(r.getFromStatus() == null ? null : Order.Status.valueOf(r.getFromStatus()),
+                        Order.Status.valueOf(r.getToStatus()), r.getAction(), r.getActor(), r.getChannelCode(),
+                        r.getDetail(), r.getAt()));
+    }
+
+    /**
+     * Orders of a customer or of a store (lines taken from it or collected there), newest first,
+     * paged by order id (ids are time-ordered).
+     */
+    List<Order> page(String customerRef, String locationCode, String channelCode, int limit, UUID before) {
+        Condition where = DSL.noCondition();
+        if (customerRef != null) {
+            where = where.and(CUSTOMER_ORDER.CUSTOMER_REF.eq(customerRef));
+        }
+        if (locationCode != null) {
+            where = where.and(CUSTOMER_ORDER.ID.in(DSL.select(ORDER_LINE.ORDER_ID).from(ORDER_LINE)
+                    .where(ORDER_LINE.LOCATION_CODE.eq(locationCode))));
+        }
+        if (channelCode != null) {
+            where = where.and(CUSTOMER_ORDER.CHANNEL_CODE.eq(channelCode));
+        }
+        if (before != null) {
+            where = where.and(CUSTOMER_ORDER.ID.lt(before));
+        }
+        return db.selectFrom(CUSTOMER_ORDER).where(where).orderBy(CUSTOMER_ORDER.ID.desc()).limit(limit)
+                .fetch(this::withDetails);
+    }
+
+    /** Orders past their deadline (unpaid, or reserved and not collected). */
+    List<UUID> expired(Instant now, int limit) {
+        return db.select(CUSTOMER_ORDER.ID).from(CUSTOMER_ORDER)
+                .where(CUSTOMER_ORDER.STATUS.in(Order.Status.PLACED.name(), Order.Status.CONFIRMED.name(),
+                        Order.Status.READY_FOR_PICKUP.name()), CUSTOMER_ORDER.EXPIRES_AT.le(now))
+                .orderBy(CUSTOMER_ORDER.EXPIRES_AT).limit(limit).fetch(CUSTOMER_ORDER.ID);
+    }
+
+    private Order withDetails(CustomerOrderRecord r) {
+        List<Fulfilment.Group> groups = db.selectFrom(ORDER_GROUP).where(ORDER_GROUP.ORDER_ID.eq(r.getId()))
+                .orderBy(ORDER_GROUP.GROUP_CODE)
+                .fetch(g -> new Fulfilment.Group(g.getGroupCode(), Fulfilment.Method.valueOf(g.getMethod()),
+                        g.getLocationCode(), g.getRelayPoint(), g.getAddressJson() == null ? null
+                                : json.readValue(g.getAddressJson(), Fulfilment.Address.class)));
+        List<Order.Line> lines = db.selectFrom(ORDER_LINE).where(ORDER_LINE.ORDER_ID.eq(r.getId()))
+                .orderBy(ORDER_LINE.LINE_NO)
+                .fetch(l -> new Order.Line(l.getLineNo(), l.getSku(), l.getGroupCode(), l.getLocationCode(),
+                        l.getQuantity(), l.getCancelled(), l.getUnitPrice(), l.getDiscount(), l.getTotal(),
+                        l.getTaxRateBp(), l.getNet(), l.getTax(), l.getGross()));
+        return new Order(r.getId(), r.getOrderNumber(), r.getChannelCode(), r.getExternalId(), r.getCustomerRef(),
+                r.getCartId(), Order.Status.valueOf(r.getStatus()), Order.PaymentTerms.valueOf(r.getPaymentTerms()),
+                Order.PaymentStatus.valueOf(r.getPaymentStatus()), r.getCurrency(), r.getCountry(),
+                r.getCodes() == null ? List.of() : Arrays.asList(r.getCodes().split(",")),
+                new Order.Totals(r.getListTotal(), r.getDiscount(), r.getDelivery(), r.getNet(), r.getTax(),
+                        r.getGross()),
+                r.getPaid(), r.getRefunded(), r.getHoldId(), r.getExpiresAt(), r.getPlacedBy(), r.getPlacedAt(),
+                r.getVersion(), groups, lines);
+    }
+}

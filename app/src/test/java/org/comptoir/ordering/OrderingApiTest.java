@@ -1,0 +1,409 @@
+package org.comptoir.ordering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.comptoir.platform.security.Role;
+import org.comptoir.support.Api;
+import org.comptoir.support.ApiTest;
+import org.comptoir.support.Fixtures;
+import org.comptoir.support.WebhookReceiver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class OrderingApiTest extends ApiTest {
+
+    private static final Map<String, Object> PARIS = Map.of("line1", "12 rue de Rivoli", "postalCode", "75004",
+            "city", "Paris", "country", "FR");
+
+    private String store;
+    private String warehouse;
+    private String web;
+    private String app;
+    private String phone;
+    private String till;
+    private String marketplace;
+    private String garden;
+    private String shears;
+    private String gloves;
+    private WebhookReceiver receiver;
+    private String subscription;
+
+    @BeforeEach
+    void retailer() throws Exception {
+        store = unique("ST");
+        var storeBody = Fixtures.store(store, 48.8397, 2.2399);
+        storeBody.put("capabilities", List.of("CLICK_AND_COLLECT", "RESERVE_AND_COLLECT", "SHIP_FROM_STORE"));
+        admin.post("/api/v1/locations", storeBody);
+        warehouse = unique("WH");
+        var wh = Fixtures.store(warehouse, 48.7469, 2.3513);
+        wh.put("type", "WAREHOUSE");
+        wh.put("capabilities", List.of("SHIPS_PARCELS"));
+        admin.post("/api/v1/locations", wh);
+        web = channel("WEB", "WEB");
+        app = channel("APP", "APP");
+        phone = channel("TEL", "PHONE");
+        till = channel("TILL", "STORE");
+        marketplace = channel("MKP", "MARKETPLACE");
+        garden = "garden-" + unique("g").toLowerCase();
+        admin.post("/api/v1/catalog/categories", Map.of("code", garden, "names", Map.of("fr", "Jardin")));
+        shears = unique("SEC");
+        gloves = unique("GNT");
+        var shearsProduct = Fixtures.product("Sécateur " + shears, List.of(web), shears);
+        shearsProduct.put("category", garden);
+        admin.post("/api/v1/catalog/products", shearsProduct);
+        admin.post("/api/v1/catalog/products", Fixtures.product("Gants " + gloves, List.of(web), gloves));
+        String list = unique("EUR");
+        admin.post("/api/v1/pricing/price-lists", Map.of("code", list, "name", "Prix", "currency", "EUR"));
+        admin.put("/api/v1/pricing/price-lists/" + list + "/prices", Map.of("prices", List.of(
+                Map.of("sku", shears, "amount", 2490), Map.of("sku", gloves, "amount", 1290))));
+        receive(warehouse, shears, 10);
+        receive(warehouse, gloves, 2);
+        receive(store, shears, 3);
+        receiver = new WebhookReceiver();
+        var hook = admin.post("/api/v1/webhooks", Map.of("url", receiver.url(), "eventTypes", List.of("ordering.*")));
+        subscription = hook.json().path("id").asString();
+        receiver.secret(hook.json().path("secret").asString());
+    }
+
+    @AfterEach
+    void stopListening() {
+        admin.delete("/api/v1/webhooks/" + subscription);
+        receiver.close();
+    }
+
+    private String channel(String prefix, String type) {
+        String code = unique(prefix);
+        var body = Fixtures.channel(code, List.of(store, warehouse));
+        body.put("type", type);
+        assertThat(admin.post("/api/v1/channels", body).status()).isEqualTo(201);
+        return code;
+    }
+
+    private void receive(String location, String sku, int quantity) {
+        var answer = admin.post("/api/v1/inventory/movements", Map.of("locationCode", location, "sku", sku,
+                "kind", "RECEIPT", "quantity", quantity, "reference", unique("PO")));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    }
+
+    private int reserved(String location, String sku) {
+        return admin.get("/api/v1/inventory/balances/" + location + "/" + sku).json().path("reserved").asInt();
+    }
+
+    private int onHand(String location, String sku) {
+        return admin.get("/api/v1/inventory/balances/" + location + "/" + sku).json().path("onHand").asInt();
+    }
+
+    private static Map<String, Object> home() {
+        return Map.of("code", "home", "method", "HOME_DELIVERY", "address", PARIS);
+    }
+
+    private Map<String, Object> order(String channel, Map<String, Object> group, Object... skuAndQuantity) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < skuAndQuantity.length; i += 2) {
+            lines.add(Map.of("sku", skuAndQuantity[i], "quantity", skuAndQuantity[i + 1]));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("channelCode", channel);
+        body.put("groups", List.of(group));
+        body.put("lines", lines);
+        return body;
+    }
+
+    private JsonNode placed(Map<String, Object> body) {
+        var answer = admin.post("/api/v1/orders", body);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        return answer.json();
+    }
+
+    private String couponForTheseChannels() {
+        String promotion = unique("WELCOME");
+        var body = new HashMap<String, Object>(Map.of("code", promotion, "name", "Bienvenue", "kind", "AMOUNT_OFF",
+                "target", "CART", "amount", 500, "currency", "EUR", "threshold", 3000, "requiresCoupon", true,
+                "channelCodes", List.of(web, app, phone, till, marketplace)));
+        assertThat(admin.post("/api/v1/pricing/promotions", body).status()).isEqualTo(201);
+        String coupon = unique("HELLO");
+        admin.post("/api/v1/pricing/promotions/" + promotion + "/coupons", Map.of("code", coupon));
+        var category = new HashMap<String, Object>(Map.of("code", unique("CUT"), "name", "Coupe", "kind",
+                "PERCENT_OFF", "target", "CATEGORY", "targetCodes", List.of(garden), "percentBp", 1000));
+        assertThat(admin.post("/api/v1/pricing/promotions", category).status()).isEqualTo(201);
+        return coupon;
+    }
+
+    @Test
+    void theSameBasketCostsTheSameOnTheWebTheAppThePhoneAndAtTheTill() {
+        String coupon = couponForTheseChannels();
+        List<Long> totals = new ArrayList<>();
+        receive(store, shears, 10);
+        receive(store, gloves, 10);
+
+        // Web: a cart, handed over to the app, ordered there.
+        var cart = admin.post("/api/v1/carts", Map.of("channelCode", web)).json();
+        String cartId = cart.path("id").asString();
+        admin.post("/api/v1/carts/" + cartId + "/lines", Map.of("sku", shears, "quantity", 2));
+        admin.post("/api/v1/carts/" + cartId + "/lines", Map.of("sku", gloves, "quantity", 1));
+        var withCode = admin.post("/api/v1/carts/" + cartId + "/codes", Map.of("code", coupon));
+        assertThat(withCode.status()).as(withCode.toString()).isEqualTo(200);
+        long webTotal = withCode.json().path("quote").path("totals").path("gross").asLong();
+        totals.add(webTotal);
+        admin.put("/api/v1/carts/" + cartId + "/groups/main", Map.of("method", "CLICK_AND_COLLECT",
+                "locationCode", store));
+        var handedOver = admin.post("/api/v1/carts/" + cartId + "/handover", Map.of("channelCode", app)).json();
+        assertThat(handedOver.path("channelCode").asString()).isEqualTo(app);
+        totals.add(handedOver.path("quote").path("totals").path("gross").asLong());
+        var fromCart = admin.post("/api/v1/carts/" + cartId + "/order", Map.of());
+        assertThat(fromCart.status()).as(fromCart.toString()).isEqualTo(201);
+        totals.add(fromCart.json().path("totals").path("gross").asLong());
+        assertThat(admin.get("/api/v1/carts/" + cartId).json().path("status").asString()).isEqualTo("ORDERED");
+
+        // Phone: an agent places it for the customer; till: a store associate sells it.
+        Api agent = as(keyFor(Role.AGENT));
+        var byPhone = order(phone, Map.of("code", "pickup", "method", "CLICK_AND_COLLECT", "locationCode", store),
+                shears, 2, gloves, 1);
+        byPhone.put("codes", List.of(coupon));
+        var phoneOrder = agent.post("/api/v1/orders", byPhone);
+        assertThat(phoneOrder.status()).as(phoneOrder.toString()).isEqualTo(201);
+        totals.add(phoneOrder.json().path("totals").path("gross").asLong());
+        Api associate = as(scopedKey(store, Role.STORE_ASSOCIATE));
+        var atTill = order(till, Map.of("code", "till", "method", "CARRY_OUT", "locationCode", store),
+                shears, 2, gloves, 1);
+        atTill.put("codes", List.of(coupon));
+        var tillOrder = associate.post("/api/v1/orders", atTill);
+        assertThat(tillOrder.status()).as(tillOrder.toString()).isEqualTo(201);
+        totals.add(tillOrder.json().path("totals").path("gross").asLong());
+
+        // 2 × 24.90 less 10 % on the shears, 12.90, less 5.00 with the coupon.
+        assertThat(webTotal).isEqualTo(4980 - 498 + 1290 - 500);
+        assertThat(totals).containsOnly(webTotal);
+    }
+
+    @Test
+    void anOrderHoldsAllItsStockOrNone() {
+        int shearsBefore = reserved(warehouse, shears);
+        String customer = unique("cust");
+        var body = order(web, home(), shears, 1, gloves, 5);
+        body.put("customerRef", customer);
+
+        var refused = admin.post("/api/v1/orders", body);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.problem()).isEqualTo("out-of-stock");
+        assertThat(reserved(warehouse, shears)).isEqualTo(shearsBefore);
+        assertThat(admin.get("/api/v1/orders?customerRef=" + customer).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void aRetriedPlacementWithTheSameKeyPlacesOneOrder() {
+        var body = order(web, home(), shears, 2);
+        String key = unique("idem");
+        var first = admin.with("Idempotency-Key", key).post("/api/v1/orders", body);
+        var again = admin.with("Idempotency-Key", key).post("/api/v1/orders", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+        assertThat(reserved(warehouse, shears)).isEqualTo(2);
+    }
+
+    @Test
+    void aMarketplaceOrderIsImportedOnce() {
+        var body = order(marketplace, home(), shears, 1);
+        body.put("externalId", "AMZ-" + unique("X"));
+        JsonNode first = placed(body);
+        assertThat(first.path("paymentStatus").asString()).isEqualTo("PAID");
+        assertThat(first.path("status").asString()).isEqualTo("CONFIRMED");
+
+        var duplicate = admin.post("/api/v1/orders", body);
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.problem()).isEqualTo("order-already-imported");
+        assertThat(duplicate.json().path("orderId").asString()).isEqualTo(first.path("id").asString());
+        assertThat(reserved(warehouse, shears)).isEqualTo(1);
+    }
+
+    @Test
+    void cancellationsGiveBackExactlyWhatTheyCancelAndRepriceTheRest() {
+        String coupon = couponForTheseChannels();
+        var body = order(web, home(), shears, 3, gloves, 1);
+        body.put("codes", List.of(coupon));
+        JsonNode order = placed(body);
+        String id = order.path("id").asString();
+        assertThat(reserved(warehouse, shears)).isEqualTo(3);
+        assertThat(reserved(warehouse, gloves)).isEqualTo(1);
+
+        var partly = admin.post("/api/v1/orders/" + id + "/line-cancellations", Map.of("lines",
+                List.of(Map.of("lineNo", 1, "quantity", 2)), "reason", "customer changed their mind"));
+        assertThat(partly.status()).as(partly.toString()).isEqualTo(200);
+        assertThat(reserved(warehouse, shears)).isEqualTo(1);
+        assertThat(reserved(warehouse, gloves)).isEqualTo(1);
+        // 24.90 - 2.49 + 12.90 = 35.31, still above the 30.00 threshold: 30.31.
+        assertThat(partly.json().path("totals").path("gross").asLong()).isEqualTo(3031);
+        assertThat(partly.json().path("lines").get(0).path("cancelled").asInt()).isEqualTo(2);
+
+        var whole = admin.post("/api/v1/orders/" + id + "/cancel", Map.of("reason", "out of budget"));
+        assertThat(whole.json().path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(reserved(warehouse, shears)).isZero();
+        assertThat(reserved(warehouse, gloves)).isZero();
+        List<String> actions = new ArrayList<>();
+        admin.get("/api/v1/orders/" + id + "/history").json().forEach(c -> actions.add(c.path("action").asString()));
+        assertThat(actions).containsExactly("placed", "lines cancelled", "cancelled");
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.receivedOf("ordering.order.status-changed")
+                .stream().anyMatch(r -> r.body().contains(id) && r.body().contains("CANCELLED")));
+    }
+
+    @Test
+    void anUnpaidOrderExpiresAndGivesItsStockBack() {
+        var body = order(phone, home(), shears, 2);
+        body.put("paymentDueBy", Instant.now().plusSeconds(1).toString());
+        String id = placed(body).path("id").asString();
+        assertThat(reserved(warehouse, shears)).isEqualTo(2);
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                admin.get("/api/v1/orders/" + id).json().path("status").asString().equals("CANCELLED"));
+        assertThat(reserved(warehouse, shears)).isZero();
+        assertThat(admin.get("/api/v1/orders/" + id + "/history").json().get(1).path("detail").asString())
+                .isEqualTo("not paid in time");
+    }
+
+    @Test
+    void aDeclinedPaymentLeavesNoStockHeldAndAnApprovedOneConfirmsTheOrder() {
+        String declined = placed(order(web, home(), shears, 2)).path("id").asString();
+        var refused = admin.post("/api/v1/orders/" + declined + "/payments", Map.of("provider", "TEST",
+                "token", "decline"));
+        assertThat(refused.status()).isEqualTo(201);
+        assertThat(refused.json().path("status").asString()).isEqualTo("DECLINED");
+        assertThat(admin.get("/api/v1/orders/" + declined).json().path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(reserved(warehouse, shears)).isZero();
+
+        String paid = placed(order(web, home(), shears, 1)).path("id").asString();
+        var payment = admin.post("/api/v1/orders/" + paid + "/payments", Map.of("provider", "TEST", "token", "ok"));
+        assertThat(payment.json().path("status").asString()).isEqualTo("AUTHORIZED");
+        assertThat(admin.get("/api/v1/orders/" + paid).json().path("status").asString()).isEqualTo("CONFIRMED");
+        admin.post("/api/v1/orders/" + paid + "/payments/" + payment.json().path("id").asString() + "/capture", null);
+        var order = admin.get("/api/v1/orders/" + paid).json();
+        assertThat(order.path("paymentStatus").asString()).isEqualTo("PAID");
+        assertThat(order.path("balance").asLong()).isZero();
+        assertThat(reserved(warehouse, shears)).isEqualTo(1);
+    }
+
+    @Test
+    void aTillSaleTakesTheStockOutOfTheStoreOncePaid() {
+        Api associate = as(scopedKey(store, Role.STORE_ASSOCIATE));
+        var sale = associate.post("/api/v1/orders", order(till, Map.of("code", "till", "method", "CARRY_OUT",
+                "locationCode", store), shears, 1));
+        assertThat(sale.status()).as(sale.toString()).isEqualTo(201);
+        String id = sale.json().path("id").asString();
+        var cash = associate.post("/api/v1/orders/" + id + "/payments", Map.of("provider", "CASH"));
+        assertThat(cash.json().path("status").asString()).isEqualTo("CAPTURED");
+
+        assertThat(admin.get("/api/v1/orders/" + id).json().path("status").asString()).isEqualTo("COLLECTED");
+        assertThat(onHand(store, shears)).isEqualTo(2);
+        assertThat(reserved(store, shears)).isZero();
+        assertThat(admin.get("/api/v1/orders?locationCode=" + store).json().path("items").get(0).path("id")
+                .asString()).isEqualTo(id);
+    }
+
+    @Test
+    void aReserveAndCollectOrderIsPaidInTheStoreBeforeItIsHandedOver() {
+        var body = order(web, Map.of("code", "rc", "method", "RESERVE_AND_COLLECT", "locationCode", store),
+                shears, 1);
+        JsonNode order = placed(body);
+        String id = order.path("id").asString();
+        assertThat(order.path("paymentTerms").asString()).isEqualTo("PAY_AT_PICKUP");
+        assertThat(order.path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(order.path("expiresAt").isNull()).isFalse();
+        assertThat(reserved(store, shears)).isEqualTo(1);
+
+        admin.post("/api/v1/orders/" + id + "/status", Map.of("status", "READY_FOR_PICKUP"));
+        var unpaid = admin.post("/api/v1/orders/" + id + "/status", Map.of("status", "COLLECTED"));
+        assertThat(unpaid.status()).isEqualTo(409);
+        assertThat(unpaid.problem()).isEqualTo("payment-due");
+        admin.post("/api/v1/orders/" + id + "/payments", Map.of("provider", "CARD_TERMINAL"));
+        var collected = admin.post("/api/v1/orders/" + id + "/status", Map.of("status", "COLLECTED"));
+        assertThat(collected.json().path("status").asString()).isEqualTo("COLLECTED");
+        assertThat(onHand(store, shears)).isEqualTo(2);
+        assertThat(reserved(store, shears)).isZero();
+        var backwards = admin.post("/api/v1/orders/" + id + "/status", Map.of("status", "CONFIRMED"));
+        assertThat(backwards.status()).isEqualTo(409);
+    }
+
+    @Test
+    void badOrdersAreRefusedAndWriteNothing() {
+        String customer = unique("cust");
+        var unknownSku = order(web, home(), "NO-SUCH-" + unique("X"), 1);
+        unknownSku.put("customerRef", customer);
+        assertThat(admin.post("/api/v1/orders", unknownSku).status()).isEqualTo(422);
+        var zero = order(web, home(), shears, 0);
+        zero.put("customerRef", customer);
+        assertThat(admin.post("/api/v1/orders", zero).status()).isEqualTo(400);
+        var negative = order(web, home(), shears, -1);
+        assertThat(admin.post("/api/v1/orders", negative).status()).isEqualTo(400);
+        var unknownCoupon = order(web, home(), shears, 1);
+        unknownCoupon.put("codes", List.of("NO-SUCH-CODE"));
+        unknownCoupon.put("customerRef", customer);
+        var coupon = admin.post("/api/v1/orders", unknownCoupon);
+        assertThat(coupon.status()).isEqualTo(422);
+        assertThat(coupon.problem()).isEqualTo("unknown-coupon");
+
+        String dollars = unique("USD");
+        admin.post("/api/v1/pricing/promotions", Map.of("code", dollars, "name", "Dollars", "kind", "AMOUNT_OFF",
+                "target", "CART", "amount", 100, "currency", "USD", "requiresCoupon", true));
+        String dollarCoupon = unique("DOLLAR");
+        admin.post("/api/v1/pricing/promotions/" + dollars + "/coupons", Map.of("code", dollarCoupon));
+        var otherCurrency = order(web, home(), shears, 1);
+        otherCurrency.put("codes", List.of(dollarCoupon));
+        var mismatch = admin.post("/api/v1/orders", otherCurrency);
+        assertThat(mismatch.status()).isEqualTo(422);
+        assertThat(mismatch.problem()).isEqualTo("promotion-currency-mismatch");
+        var noAddress = order(web, Map.of("code", "home", "method", "HOME_DELIVERY"), shears, 1);
+        assertThat(admin.post("/api/v1/orders", noAddress).status()).isEqualTo(400);
+
+        assertThat(reserved(warehouse, shears)).isZero();
+        assertThat(admin.get("/api/v1/orders?customerRef=" + customer).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void aCartOnAHoldingChannelHoldsItsStockUntilOrdered() {
+        var body = Fixtures.channel("HOLDCART", List.of(store, warehouse));
+        admin.post("/api/v1/channels", body);   // the channel named in the suite's settings; may exist already
+        admin.with("If-Match", "*").put("/api/v1/channels/HOLDCART", body);
+        String cart = admin.post("/api/v1/carts", Map.of("channelCode", "HOLDCART", "customerRef", unique("c")))
+                .json().path("id").asString();
+        var added = admin.post("/api/v1/carts/" + cart + "/lines", Map.of("sku", shears, "quantity", 2));
+        assertThat(added.json().path("holdId").isNull()).isFalse();
+        assertThat(reserved(warehouse, shears)).isEqualTo(2);
+        admin.put("/api/v1/carts/" + cart + "/lines/" + shears, Map.of("quantity", 1));
+        assertThat(reserved(warehouse, shears)).isEqualTo(1);
+
+        admin.put("/api/v1/carts/" + cart + "/groups/main", Map.of("method", "HOME_DELIVERY", "address", PARIS));
+        var order = admin.post("/api/v1/carts/" + cart + "/order", null);
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        assertThat(reserved(warehouse, shears)).isEqualTo(1);
+        var again = admin.post("/api/v1/carts/" + cart + "/lines", Map.of("sku", gloves, "quantity", 1));
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void anUnknownCouponIsNotKeptOnTheCartAndAKnownCustomersIdleCartIsAbandoned() {
+        String customer = unique("cust");
+        String cart = admin.post("/api/v1/carts", Map.of("channelCode", web)).json().path("id").asString();
+        admin.post("/api/v1/carts/" + cart + "/lines", Map.of("sku", gloves, "quantity", 1));
+        var refused = admin.post("/api/v1/carts/" + cart + "/codes", Map.of("code", "NOPE-" + unique("X")));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(admin.get("/api/v1/carts/" + cart).json().path("codes")).isEmpty();
+        var zero = admin.post("/api/v1/carts/" + cart + "/lines", Map.of("sku", gloves, "quantity", 0));
+        assertThat(zero.status()).isEqualTo(400);
+
+        admin.put("/api/v1/carts/" + cart + "/customer", Map.of("customerRef", customer));
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.receivedOf("ordering.cart.abandoned").stream()
+                .anyMatch(r -> r.body().contains(customer)));
+        assertThat(receiver.receivedOf("ordering.cart.updated").stream().anyMatch(r -> r.body().contains(cart)))
+                .isTrue();
+    }
+}
