@@ -62,6 +62,17 @@ class DemoDataTest {
                     .filter(l -> l.path("locationCode").asString().equals("WH-RUNGIS")).findFirst().orElseThrow();
             assertThat(rungis.path("incoming").asInt()).isEqualTo(40);
             assertThat(rungis.path("backOn").asString()).isNotBlank();
+
+            // One price everywhere: the demo's only channel difference is the marketplace's own list.
+            var quote = api.post("/api/v1/pricing/quotes", Map.of("channelCode", "PHONE", "lines",
+                    List.of(Map.of("sku", "JC-00001", "quantity", 2)), "codes", List.of("BIENVENUE5"),
+                    "customerRef", "demo-customer")).json();
+            assertThat(quote.path("promotions").valueStream().map(p -> p.path("code").asString()))
+                    .contains("COUPE-10");
+            var audit = api.get("/api/v1/pricing/audit/JC-00001").json();
+            assertThat(audit.path("differences").valueStream()
+                    .filter(d -> !d.path("field").asString().equals("total"))
+                    .map(d -> d.path("channelCode").asString())).containsOnly("MARKETPLACE");
         }
         try (Platform again = Platform.start(database, Map.of("comptoir.demo.enabled", "true"))) {
             assertThat(count(again.admin(), "")).isBetween(180, 220);

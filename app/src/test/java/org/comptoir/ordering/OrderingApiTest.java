@@ -406,4 +406,41 @@ class OrderingApiTest extends ApiTest {
         assertThat(receiver.receivedOf("ordering.cart.updated").stream().anyMatch(r -> r.body().contains(cart)))
                 .isTrue();
     }
+
+    @Test
+    void anOrderIsEditedBeforeFulfilmentWithItsStockHeldAgainAndItsPriceDifference() {
+        String other = unique("ST");
+        var otherStore = Fixtures.store(other, 48.80, 2.13);
+        admin.post("/api/v1/locations", otherStore);
+        admin.with("If-Match", "*").put("/api/v1/channels/" + web, Fixtures.channel(web, List.of(store, warehouse,
+                other)));
+        receive(other, shears, 5);
+        receive(store, gloves, 5);
+        JsonNode order = placed(order(web, Map.of("code", "pickup", "method", "CLICK_AND_COLLECT",
+                "locationCode", store), shears, 1));
+        String id = order.path("id").asString();
+        long before = order.path("totals").path("gross").asLong();
+        assertThat(reserved(store, shears)).isEqualTo(1);
+
+        var added = admin.post("/api/v1/orders/" + id + "/edits", Map.of("add",
+                List.of(Map.of("sku", gloves, "quantity", 2)), "reason", "asked on the phone"));
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        assertThat(added.json().path("totals").path("gross").asLong()).isEqualTo(before + 2 * 1290);
+        assertThat(added.json().path("balance").asLong()).isEqualTo(before + 2 * 1290);
+        assertThat(reserved(store, gloves)).isEqualTo(2);
+
+        var moved = admin.post("/api/v1/orders/" + id + "/edits", Map.of("pickup", Map.of("group", "pickup",
+                "locationCode", other), "remove", List.of(Map.of("lineNo", 2, "quantity", 2))));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(reserved(store, shears)).isZero();
+        assertThat(reserved(store, gloves)).isZero();
+        assertThat(reserved(other, shears)).isEqualTo(1);
+        assertThat(moved.json().path("totals").path("gross").asLong()).isEqualTo(before);
+
+        var tooMany = admin.post("/api/v1/orders/" + id + "/edits", Map.of("add",
+                List.of(Map.of("sku", shears, "quantity", 50))));
+        assertThat(tooMany.status()).isEqualTo(409);
+        assertThat(reserved(other, shears)).isEqualTo(1);
+        assertThat(admin.get("/api/v1/orders/" + id).json().path("totals").path("gross").asLong()).isEqualTo(before);
+    }
 }

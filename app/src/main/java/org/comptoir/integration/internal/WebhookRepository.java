@@ -44,11 +44,19 @@ class WebhookRepository {
 
     private final DSLContext db;
 
+    /** Active subscriptions read by every event's fan-out: kept a few seconds, dropped on change here. */
+    private record Active(List<Subscription> subscriptions, long loadedAtNanos) {}
+
+    private static final long ACTIVE_MAX_AGE_NANOS = java.time.Duration.ofSeconds(5).toNanos();
+
+    private volatile Active active;
+
     WebhookRepository(DSLContext db) {
         this.db = db;
     }
 
     void insert(Subscription s) {
+        changed();
         db.insertInto(WEBHOOK_SUBSCRIPTION)
                 .set(WEBHOOK_SUBSCRIPTION.ID, s.id())
                 .set(WEBHOOK_SUBSCRIPTION.URL, s.url())
@@ -60,9 +68,32 @@ class WebhookRepository {
                 .execute();
     }
 
+    /**
+     * The active subscriptions, from a snapshot at most 5 s old; a subscription added or removed on
+     * another node is heard of within that time, one changed on this node at once.
+     */
     List<Subscription> activeSubscriptions() {
-        return db.selectFrom(WEBHOOK_SUBSCRIPTION).where(WEBHOOK_SUBSCRIPTION.ACTIVE.isTrue())
-                .fetch(WebhookRepository::toSubscription);
+        Active current = active;
+        if (current == null || System.nanoTime() - current.loadedAtNanos() > ACTIVE_MAX_AGE_NANOS) {
+            current = new Active(db.selectFrom(WEBHOOK_SUBSCRIPTION).where(WEBHOOK_SUBSCRIPTION.ACTIVE.isTrue())
+                    .fetch(WebhookRepository::toSubscription), System.nanoTime());
+            active = current;
+        }
+        return current.subscriptions();
+    }
+
+    /** Drops the snapshot now and again once the change is committed (a read in between saw the old rows). */
+    private void changed() {
+        active = null;
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            active = null;
+                        }
+                    });
+        }
     }
 
     List<Subscription> subscriptions(PageRequest page) {
@@ -77,6 +108,7 @@ class WebhookRepository {
     }
 
     boolean deactivate(UUID id) {
+        changed();
         return db.update(WEBHOOK_SUBSCRIPTION).set(WEBHOOK_SUBSCRIPTION.ACTIVE, false)
                 .where(WEBHOOK_SUBSCRIPTION.ID.eq(id)).execute() == 1;
     }

@@ -82,6 +82,11 @@ class RingFences {
 
     /** Takes up to {@code quantity} from the channel's own fence (the row is locked); returns what it took. */
     int draw(String channelCode, String sku, String locationCode, int quantity) {
+        if (!fresh().containsKey(sku)) {
+            // Most SKUs have no fence: no row to lock. A fence made on another node in the last few
+            // seconds is missed at worst, and then the owner's hold takes free stock instead.
+            return 0;
+        }
         Integer remaining = db.select(RING_FENCE.REMAINING).from(RING_FENCE)
                 .where(RING_FENCE.SKU.eq(sku), RING_FENCE.LOCATION_CODE.eq(locationCode),
                         RING_FENCE.CHANNEL_CODE.eq(channelCode))

@@ -137,7 +137,7 @@ class CartController {
         return OrderController.created(carts.order(id, p == null ? null : p.paymentTerms(), Callers.current()));
     }
 
-    private CartView view(Cart cart) {
-        return CartView.of(carts.view(cart));
+    private static CartView view(Carts.View view) {
+        return CartView.of(view);
     }
 }

@@ -108,6 +108,14 @@ class Carts {
         } catch (ApiProblem e) {
             problem = e.getMessage();
         }
+        return view(cart, quote, problem);
+    }
+
+    /** The cart with a quote already made, and what the channel cannot promise of it. */
+    private View view(Cart cart, Quote quote, String problem) {
+        if (cart.lines().isEmpty()) {
+            return new View(cart, null, null, List.of());
+        }
         Map<String, Integer> wanted = new LinkedHashMap<>();
         cart.lines().forEach(l -> wanted.merge(l.sku(), l.quantity(), Integer::sum));
         var available = inventory.available(cart.channelCode(), wanted.keySet());
@@ -129,7 +137,7 @@ class Carts {
     }
 
     @Transactional
-    Cart setLine(UUID id, String sku, int quantity, String group, boolean add, Caller caller) {
+    View setLine(UUID id, String sku, int quantity, String group, boolean add, Caller caller) {
         Cart cart = start(id, caller);
         String groupCode = group == null ? Cart.DEFAULT_GROUP : group;
         int current = cart.lines().stream().filter(l -> l.sku().equals(sku)).mapToInt(Cart.Line::quantity).sum();
@@ -145,14 +153,14 @@ class Carts {
     }
 
     @Transactional
-    Cart addCode(UUID id, String code, Caller caller) {
+    View addCode(UUID id, String code, Caller caller) {
         Cart cart = start(id, caller);
         if (cart.lines().isEmpty()) {
             throw ApiProblem.invalid("code", "add items to the cart before a code");
         }
         String normalised = code.trim().toUpperCase(Locale.ROOT);
         if (cart.codes().contains(normalised)) {
-            return cart;
+            return view(cart);
         }
         List<String> codes = new ArrayList<>(cart.codes());
         codes.add(normalised);
@@ -163,7 +171,7 @@ class Carts {
     }
 
     @Transactional
-    Cart removeCode(UUID id, String code, Caller caller) {
+    View removeCode(UUID id, String code, Caller caller) {
         Cart cart = start(id, caller);
         List<String> codes = new ArrayList<>(cart.codes());
         if (!codes.remove(code.trim().toUpperCase(Locale.ROOT))) {
@@ -174,7 +182,7 @@ class Carts {
     }
 
     @Transactional
-    Cart setGroup(UUID id, Fulfilment.Group group, Caller caller) {
+    View setGroup(UUID id, Fulfilment.Group group, Caller caller) {
         if (!group.code().matches("[a-z0-9][a-z0-9_-]{0,39}")) {
             throw ApiProblem.invalid("group", "must be 1 to 40 lower-case letters, digits, '-' or '_'");
         }
@@ -186,7 +194,7 @@ class Carts {
 
     /** Attaches the cart to a customer (an anonymous cart when the shopper logs in). */
     @Transactional
-    Cart attach(UUID id, String customerRef, String customerGroup, Caller caller) {
+    View attach(UUID id, String customerRef, String customerGroup, Caller caller) {
         Cart cart = start(id, caller);
         carts.update(new Cart(cart.id(), cart.channelCode(), customerRef, customerGroup, cart.currency(),
                 cart.country(), cart.codes(), cart.status(), cart.holdId(), cart.orderId(), cart.version(),
@@ -199,7 +207,7 @@ class Carts {
      * agent on the phone or at a till): same lines, codes and customer, priced by the same engine.
      */
     @Transactional
-    Cart handOver(UUID id, String channelCode, Caller caller) {
+    View handOver(UUID id, String channelCode, Caller caller) {
         String target = caller.channelCode().orElse(channelCode);
         ChannelSummary channel = activeChannel(target, "channelCode");
         Cart cart = carts.touch(id, clock.instant()).orElseThrow(() -> notOpen(id));
@@ -265,7 +273,7 @@ class Carts {
     }
 
     /** After a change: priced (refusing what the engine refuses), stock held if the channel wants it, announced. */
-    private Cart changed(UUID id) {
+    private View changed(UUID id) {
         Cart cart = find(id);
         Quote quote = cart.lines().isEmpty() ? null : quote(cart);
         if (settings.cartHoldChannels().contains(cart.channelCode())) {
@@ -273,7 +281,7 @@ class Carts {
         }
         events.publishEvent(new CartUpdated(Ids.newId(), clock.instant(), cart.id(), cart.channelCode(),
                 cart.customerRef(), cart.lines().size(), quote == null ? 0 : quote.payable(), cart.currency()));
-        return cart;
+        return view(cart, quote, null);
     }
 
     /**

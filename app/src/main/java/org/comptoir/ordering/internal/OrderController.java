@@ -63,6 +63,12 @@ class OrderController {
     record CancelLinesPayload(@NotEmpty @Size(max = OrderPlacement.MAX_LINES) List<@NotNull @Valid LineCancelPayload> lines,
             @Size(max = 500) String reason) {}
 
+    record PickupPayload(@NotBlank @Size(max = 40) String group, @NotBlank @Size(max = 40) String locationCode) {}
+
+    record EditPayload(@Size(max = OrderPlacement.MAX_LINES) List<@NotNull @Valid LinePayload> add,
+            @Size(max = OrderPlacement.MAX_LINES) List<@NotNull @Valid LineCancelPayload> remove,
+            @Valid PickupPayload pickup, @Size(max = 500) String reason) {}
+
     record PaymentPayload(@NotBlank @Size(max = 30) String provider, @Min(1) Long amount, @Size(max = 200) String token) {}
 
     record RefundPayload(@Min(1) Long amount) {}
@@ -81,11 +87,13 @@ class OrderController {
 
     private final OrderPlacement placement;
     private final Orders orders;
+    private final OrderEdits edits;
     private final Payments payments;
 
-    OrderController(OrderPlacement placement, Orders orders, Payments payments) {
+    OrderController(OrderPlacement placement, Orders orders, OrderEdits edits, Payments payments) {
         this.placement = placement;
         this.orders = orders;
+        this.edits = edits;
         this.payments = payments;
     }
 
@@ -142,6 +150,18 @@ class OrderController {
         return OrderView.of(orders.cancelLines(id, payload.lines().stream()
                 .map(l -> new Orders.LineCancel(l.lineNo(), l.quantity())).toList(), payload.reason(),
                 Callers.current()));
+    }
+
+    /** Adds or takes off lines, or changes the pickup store, before fulfilment starts; re-priced. */
+    @PostMapping("/{id}/edits")
+    OrderView edit(@PathVariable UUID id, @Valid @RequestBody EditPayload p) {
+        return OrderView.of(edits.edit(id, new OrderEdits.Edit(
+                p.add() == null ? List.of() : p.add().stream()
+                        .map(l -> new OrderPlacement.LineRequest(l.sku(), l.quantity(), l.group())).toList(),
+                p.remove() == null ? List.of() : p.remove().stream()
+                        .map(l -> new Orders.LineCancel(l.lineNo(), l.quantity())).toList(),
+                p.pickup() == null ? null : p.pickup().group(), p.pickup() == null ? null : p.pickup().locationCode(),
+                p.reason()), Callers.current()));
     }
 
     @GetMapping("/{id}/payments")

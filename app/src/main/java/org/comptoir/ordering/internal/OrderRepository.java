@@ -128,6 +128,29 @@ class OrderRepository {
                 .where(ORDER_LINE.ORDER_ID.eq(id), ORDER_LINE.LINE_NO.eq(line.lineNo())).execute();
     }
 
+    /** After an edit: the lines and groups as they now are, and the hold that now keeps their stock. */
+    void replaceLinesAndGroups(UUID id, List<Order.Line> lines, List<Fulfilment.Group> groups, UUID holdId) {
+        db.deleteFrom(ORDER_LINE).where(ORDER_LINE.ORDER_ID.eq(id)).execute();
+        db.deleteFrom(ORDER_GROUP).where(ORDER_GROUP.ORDER_ID.eq(id)).execute();
+        var groupRows = db.insertInto(ORDER_GROUP, ORDER_GROUP.ORDER_ID, ORDER_GROUP.GROUP_CODE, ORDER_GROUP.METHOD,
+                ORDER_GROUP.LOCATION_CODE, ORDER_GROUP.RELAY_POINT, ORDER_GROUP.ADDRESS_JSON);
+        for (Fulfilment.Group g : groups) {
+            groupRows = groupRows.values(id, g.code(), g.method().name(), g.locationCode(), g.relayPoint(),
+                    g.address() == null ? null : json.writeValueAsString(g.address()));
+        }
+        groupRows.execute();
+        var lineRows = db.insertInto(ORDER_LINE, ORDER_LINE.ORDER_ID, ORDER_LINE.LINE_NO, ORDER_LINE.SKU,
+                ORDER_LINE.GROUP_CODE, ORDER_LINE.LOCATION_CODE, ORDER_LINE.QUANTITY, ORDER_LINE.CANCELLED,
+                ORDER_LINE.UNIT_PRICE, ORDER_LINE.DISCOUNT, ORDER_LINE.TOTAL, ORDER_LINE.TAX_RATE_BP, ORDER_LINE.NET,
+                ORDER_LINE.TAX, ORDER_LINE.GROSS);
+        for (Order.Line l : lines) {
+            lineRows = lineRows.values(id, l.lineNo(), l.sku(), l.group(), l.locationCode(), l.quantity(),
+                    l.cancelled(), l.unitPrice(), l.discount(), l.total(), l.taxRateBp(), l.net(), l.tax(), l.gross());
+        }
+        lineRows.execute();
+        db.update(CUSTOMER_ORDER).set(CUSTOMER_ORDER.HOLD_ID, holdId).where(CUSTOMER_ORDER.ID.eq(id)).execute();
+    }
+
     void record(UUID orderId, Change change) {
         db.insertInto(ORDER_HISTORY).set(ORDER_HISTORY.ID, Ids.newId()).set(ORDER_HISTORY.ORDER_ID, orderId)
                 .set(ORDER_HISTORY.FROM_STATUS, change.from() == null ? null : change.from().name())

@@ -27,16 +27,22 @@ class PromotionRepository {
     record Coupon(String code, UUID promotionId, Integer usageLimit, Integer perCustomerLimit, int used) {}
 
     private final DSLContext db;
+    private final Snapshot<List<Promotion>> automatic;
 
     PromotionRepository(DSLContext db) {
         this.db = db;
+        this.automatic = new Snapshot<>(() -> db.selectFrom(PROMOTION)
+                .where(PROMOTION.ACTIVE.isTrue(), PROMOTION.REQUIRES_COUPON.isFalse())
+                .fetch(PromotionRepository::toPromotion));
     }
 
     void insert(Promotion p) {
+        automatic.changed();
         db.insertInto(PROMOTION).set(record(p)).execute();
     }
 
     boolean update(Promotion p, int readVersion) {
+        automatic.changed();
         PromotionRecord r = record(p);
         r.changed(PROMOTION.ID, false);
         r.changed(PROMOTION.CREATED_AT, false);
@@ -54,13 +60,15 @@ class PromotionRepository {
                 .orderBy(PROMOTION.CODE).limit(limit).fetch(PromotionRepository::toPromotion);
     }
 
-    /** Promotions that apply without a code and are active at {@code at}. */
+    /**
+     * Promotions that apply without a code and are active at {@code at}, from the snapshot (their
+     * budgets are enforced again by {@link #spend} when an order is placed).
+     */
     List<Promotion> automatic(Instant at) {
-        return db.selectFrom(PROMOTION)
-                .where(PROMOTION.ACTIVE.isTrue(), PROMOTION.REQUIRES_COUPON.isFalse(),
-                        PROMOTION.VALID_FROM.isNull().or(PROMOTION.VALID_FROM.le(at)),
-                        PROMOTION.VALID_TO.isNull().or(PROMOTION.VALID_TO.gt(at)))
-                .fetch(PromotionRepository::toPromotion);
+        return automatic.get().stream()
+                .filter(p -> (p.validFrom() == null || !at.isBefore(p.validFrom()))
+                        && (p.validTo() == null || at.isBefore(p.validTo())))
+                .toList();
     }
 
     List<Promotion> byIds(Collection<UUID> ids) {
@@ -126,6 +134,7 @@ class PromotionRepository {
 
     /** Spends part of the budget if what is left allows it. */
     boolean spend(UUID promotionId, String orderReference, long amount, Instant now) {
+        automatic.changed();
         boolean within = db.update(PROMOTION).set(PROMOTION.SPENT, PROMOTION.SPENT.plus(amount))
                 .where(PROMOTION.ID.eq(promotionId),
                         PROMOTION.BUDGET.isNull().or(PROMOTION.SPENT.plus(amount).le(PROMOTION.BUDGET)))
@@ -140,6 +149,7 @@ class PromotionRepository {
 
     /** Undoes what an order used: its coupon uses and its share of budgets. */
     void release(String orderReference) {
+        automatic.changed();
         for (String coupon : db.select(REDEMPTION.COUPON_CODE).from(REDEMPTION)
                 .where(REDEMPTION.ORDER_REFERENCE.eq(orderReference)).fetch(REDEMPTION.COUPON_CODE)) {
             db.update(COUPON).set(COUPON.USED, COUPON.USED.minus(1))

@@ -19,24 +19,34 @@ class TaxRepository {
     record Fee(String method, String currency, long amount, TaxClass taxClass) {}
 
     private final DSLContext db;
+    private final Snapshot<List<TaxRate>> rates;
+    private final Snapshot<List<Fee>> fees;
 
     TaxRepository(DSLContext db) {
         this.db = db;
+        this.rates = new Snapshot<>(this::loadRates);
+        this.fees = new Snapshot<>(this::loadFees);
     }
 
-    /** The rates of a country by tax class (a handful of rows). */
+    /** The rates of a country by tax class, from the snapshot. */
     Map<TaxClass, Integer> ratesOf(String country) {
-        return db.select(TAX_RATE.TAX_CLASS, TAX_RATE.RATE_BP).from(TAX_RATE).where(TAX_RATE.COUNTRY.eq(country))
-                .fetchMap(r -> TaxClass.valueOf(r.value1()), r -> r.value2());
+        Map<TaxClass, Integer> of = new java.util.EnumMap<>(TaxClass.class);
+        rates.get().stream().filter(r -> r.country().equals(country)).forEach(r -> of.put(r.taxClass(), r.rateBp()));
+        return of;
     }
 
     List<TaxRate> rates() {
+        return loadRates();
+    }
+
+    private List<TaxRate> loadRates() {
         return db.select(TAX_RATE.COUNTRY, TAX_RATE.TAX_CLASS, TAX_RATE.RATE_BP).from(TAX_RATE)
                 .orderBy(TAX_RATE.COUNTRY, TAX_RATE.TAX_CLASS)
                 .fetch(r -> new TaxRate(r.value1(), TaxClass.valueOf(r.value2()), r.value3()));
     }
 
     void setRate(String country, TaxClass taxClass, int rateBp) {
+        rates.changed();
         db.insertInto(TAX_RATE).set(TAX_RATE.COUNTRY, country).set(TAX_RATE.TAX_CLASS, taxClass.name())
                 .set(TAX_RATE.RATE_BP, rateBp)
                 .onConflict(TAX_RATE.COUNTRY, TAX_RATE.TAX_CLASS).doUpdate().set(TAX_RATE.RATE_BP, rateBp)
@@ -44,18 +54,22 @@ class TaxRepository {
     }
 
     Optional<Fee> fee(String method, String currency) {
-        return db.select(DELIVERY_FEE.METHOD, DELIVERY_FEE.CURRENCY, DELIVERY_FEE.AMOUNT, DELIVERY_FEE.TAX_CLASS)
-                .from(DELIVERY_FEE).where(DELIVERY_FEE.METHOD.eq(method), DELIVERY_FEE.CURRENCY.eq(currency))
-                .fetchOptional(r -> new Fee(r.value1(), r.value2(), r.value3(), TaxClass.valueOf(r.value4())));
+        return fees.get().stream().filter(f -> f.method().equals(method) && f.currency().equals(currency))
+                .findFirst();
     }
 
     List<Fee> fees() {
+        return loadFees();
+    }
+
+    private List<Fee> loadFees() {
         return db.select(DELIVERY_FEE.METHOD, DELIVERY_FEE.CURRENCY, DELIVERY_FEE.AMOUNT, DELIVERY_FEE.TAX_CLASS)
                 .from(DELIVERY_FEE).orderBy(DELIVERY_FEE.METHOD, DELIVERY_FEE.CURRENCY)
                 .fetch(r -> new Fee(r.value1(), r.value2(), r.value3(), TaxClass.valueOf(r.value4())));
     }
 
     void setFee(Fee fee) {
+        fees.changed();
         db.insertInto(DELIVERY_FEE).set(DELIVERY_FEE.METHOD, fee.method()).set(DELIVERY_FEE.CURRENCY, fee.currency())
                 .set(DELIVERY_FEE.AMOUNT, fee.amount()).set(DELIVERY_FEE.TAX_CLASS, fee.taxClass().name())
                 .onConflict(DELIVERY_FEE.METHOD, DELIVERY_FEE.CURRENCY).doUpdate()
