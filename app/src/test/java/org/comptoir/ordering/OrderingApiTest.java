@@ -443,4 +443,26 @@ class OrderingApiTest extends ApiTest {
         assertThat(reserved(other, shears)).isEqualTo(1);
         assertThat(admin.get("/api/v1/orders/" + id).json().path("totals").path("gross").asLong()).isEqualTo(before);
     }
+
+    @Test
+    void theSameMarketplaceOrderImportedConcurrentlyIsPlacedOnce() throws Exception {
+        var body = order(marketplace, home(), shears, 1);
+        body.put("externalId", "RACE-" + unique("X"));
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            for (int i = 0; i < 6; i++) {
+                pool.submit(() -> {
+                    start.await();
+                    statuses.add(admin.post("/api/v1/orders", body).status());
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+        assertThat(statuses).hasSize(6);
+        assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
+        assertThat(statuses.stream().filter(s -> s == 409)).hasSize(5);
+        assertThat(reserved(warehouse, shears)).isEqualTo(1);
+    }
 }
