@@ -40,6 +40,14 @@ public interface Inventory {
      */
     UUID hold(StockHold hold, Caller caller);
 
+    /**
+     * Releases an active hold and places another in its stead, with every row of both locked first in
+     * the global order: crossing replacements never deadlock.
+     *
+     * @throws OutOfStock when a line of the new hold cannot be promised (the old one then stays)
+     */
+    UUID replace(UUID holdId, StockHold hold, Caller caller);
+
     /** Turns a hold into sales (ledger movements). */
     void confirm(UUID holdId);
 

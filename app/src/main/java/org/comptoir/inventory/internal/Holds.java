@@ -162,6 +162,25 @@ class Holds {
     }
 
     /**
+     * Replaces an active hold by a new one in one step (an edited order, a cart that changed, a cart
+     * becoming an order): the rows of both are locked first, in the global (location, SKU) order, so
+     * that two replacements crossing each other never deadlock; then the old units go back and the new
+     * ones are held, all or nothing.
+     */
+    @Transactional
+    Hold replace(UUID id, PlaceHold request, Caller caller) {
+        if (!holds.lockActive(id)) {
+            throw notActive(find(id));
+        }
+        java.util.SortedSet<Hold.Line> rows = new java.util.TreeSet<>(LOCK_ORDER);
+        rows.addAll(find(id).lines());
+        request.lines().forEach(l -> rows.add(new Hold.Line(l.locationCode(), l.sku(), 0)));
+        balances.lockInOrder(rows);
+        release(id);
+        return place(request, caller);
+    }
+
+    /**
      * Gives part of an active hold back (a cancelled order line): under the hold's row lock, so that
      * it never races a release, a confirmation or the expiry. Fenced units go back to their fence first.
      */

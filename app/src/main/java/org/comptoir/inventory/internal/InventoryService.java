@@ -35,10 +35,19 @@ class InventoryService implements Inventory {
 
     @Override
     public UUID hold(StockHold request, Caller caller) {
+        return holds.place(placeHold(request), caller).id();
+    }
+
+    @Override
+    public UUID replace(UUID holdId, StockHold request, Caller caller) {
+        return holds.replace(holdId, placeHold(request), caller).id();
+    }
+
+    private static Holds.PlaceHold placeHold(StockHold request) {
         var lines = request.lines().stream()
                 .map(l -> new Hold.Line(l.locationCode(), l.sku(), l.quantity())).toList();
-        return holds.place(new Holds.PlaceHold(Hold.Kind.valueOf(request.kind().name()), request.reference(),
-                request.channelCode(), request.expiresAt(), request.note(), lines), caller).id();
+        return new Holds.PlaceHold(Hold.Kind.valueOf(request.kind().name()), request.reference(),
+                request.channelCode(), request.expiresAt(), request.note(), lines);
     }
 
     @Override

@@ -97,12 +97,11 @@ class OrderEdits {
                     line.cancelled(), line.unitPrice(), line.discount(), line.total(), line.taxRateBp(), line.net(),
                     line.tax(), line.gross()));
         }
-        if (order.holdId() != null) {
-            inventory.release(order.holdId());
-        }
-        UUID holdId = inventory.hold(new Inventory.StockHold(Inventory.HoldKind.ORDER, order.number(),
-                order.channelCode(), null, "order " + order.number(), placed.stream().filter(l -> l.open() > 0)
-                        .map(l -> new Inventory.StockLine(l.locationCode(), l.sku(), l.open())).toList()), caller);
+        var stock = new Inventory.StockHold(Inventory.HoldKind.ORDER, order.number(), order.channelCode(), null,
+                "order " + order.number(), placed.stream().filter(l -> l.open() > 0)
+                        .map(l -> new Inventory.StockLine(l.locationCode(), l.sku(), l.open())).toList());
+        UUID holdId = order.holdId() != null ? inventory.replace(order.holdId(), stock, caller)
+                : inventory.hold(stock, caller);
         Quote quote = pricing.quote(new QuoteRequest(order.channelCode(), order.currency(), order.customerRef(), null,
                 order.country(), placed.stream().filter(l -> l.open() > 0)
                         .map(l -> new QuoteRequest.Line(l.sku(), l.open())).toList(), order.codes(),
