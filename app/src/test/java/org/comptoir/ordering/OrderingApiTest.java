@@ -465,4 +465,46 @@ class OrderingApiTest extends ApiTest {
         assertThat(statuses.stream().filter(s -> s == 409)).hasSize(5);
         assertThat(reserved(warehouse, shears)).isEqualTo(1);
     }
+
+    @Test
+    void couponLimitsAreCountedWhenOrdersArePlacedAndGivenBackWhenTheyAreCancelled() {
+        String promotion = unique("ONCE");
+        var body = new HashMap<String, Object>(Map.of("code", promotion, "name", "Une fois", "kind", "AMOUNT_OFF",
+                "target", "CART", "amount", 300, "currency", "EUR", "requiresCoupon", true,
+                "channelCodes", List.of(web)));
+        assertThat(admin.post("/api/v1/pricing/promotions", body).status()).isEqualTo(201);
+        String perCustomer = unique("MINE");
+        admin.post("/api/v1/pricing/promotions/" + promotion + "/coupons", Map.of("code", perCustomer,
+                "perCustomerLimit", 1));
+        String single = unique("SINGLE");
+        admin.post("/api/v1/pricing/promotions/" + promotion + "/coupons", Map.of("code", single, "usageLimit", 1));
+        String alice = unique("alice");
+
+        var first = order(web, home(), gloves, 1);
+        first.put("customerRef", alice);
+        first.put("codes", List.of(perCustomer));
+        JsonNode placed = placed(first);
+        assertThat(placed.path("totals").path("discount").asLong()).isEqualTo(300);
+        var again = admin.post("/api/v1/orders", first);
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.problem()).isEqualTo("coupon-not-applicable");
+        assertThat(again.json().path("detail").asString()).contains("already used the coupon 1 time");
+
+        var bob = order(web, home(), shears, 1);
+        bob.put("customerRef", unique("bob"));
+        bob.put("codes", List.of(single));
+        String bobsOrder = placed(bob).path("id").asString();
+        var carol = order(web, home(), shears, 1);
+        carol.put("customerRef", unique("carol"));
+        carol.put("codes", List.of(single));
+        var refused = admin.post("/api/v1/orders", carol);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("detail").asString()).contains("usage limit");
+
+        admin.post("/api/v1/orders/" + bobsOrder + "/cancel", Map.of());
+        assertThat(admin.post("/api/v1/orders", carol).status()).isEqualTo(201);
+        assertThat(admin.get("/api/v1/pricing/promotions/" + promotion + "/coupons").json().path("items")
+                .valueStream().filter(c -> c.path("code").asString().equals(single))
+                .map(c -> c.path("used").asInt())).containsExactly(1);
+    }
 }
