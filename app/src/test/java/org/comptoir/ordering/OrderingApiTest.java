@@ -307,6 +307,12 @@ class OrderingApiTest extends ApiTest {
         assertThat(reserved(store, shears)).isZero();
         assertThat(admin.get("/api/v1/orders?locationCode=" + store).json().path("items").get(0).path("id")
                 .asString()).isEqualTo(id);
+        // A store associate's key lists its store's orders only, whatever location it asks for.
+        placed(order(web, home(), shears, 1));
+        var scoped = associate.get("/api/v1/orders?locationCode=" + warehouse).json().path("items");
+        assertThat(scoped.valueStream().map(o -> o.path("id").asString())).contains(id);
+        assertThat(scoped.valueStream().flatMap(o -> o.path("lines").valueStream())
+                .map(l -> l.path("locationCode").asString())).containsOnly(store);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.comptoir.integration.internal.db.tables.records.WebhookDeliveryRecord;
 import org.comptoir.integration.internal.db.tables.records.WebhookSubscriptionRecord;
+import org.comptoir.platform.persistence.Snapshot;
 import org.comptoir.platform.web.PageRequest;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -44,19 +45,17 @@ class WebhookRepository {
 
     private final DSLContext db;
 
-    /** Active subscriptions read by every event's fan-out: kept a few seconds, dropped on change here. */
-    private record Active(List<Subscription> subscriptions, long loadedAtNanos) {}
-
-    private static final long ACTIVE_MAX_AGE_NANOS = java.time.Duration.ofSeconds(5).toNanos();
-
-    private volatile Active active;
+    /** Active subscriptions, read by the fan-out of every event. */
+    private final Snapshot<List<Subscription>> active;
 
     WebhookRepository(DSLContext db) {
         this.db = db;
+        this.active = new Snapshot<>(() -> db.selectFrom(WEBHOOK_SUBSCRIPTION)
+                .where(WEBHOOK_SUBSCRIPTION.ACTIVE.isTrue()).fetch(WebhookRepository::toSubscription));
     }
 
     void insert(Subscription s) {
-        changed();
+        active.changed();
         db.insertInto(WEBHOOK_SUBSCRIPTION)
                 .set(WEBHOOK_SUBSCRIPTION.ID, s.id())
                 .set(WEBHOOK_SUBSCRIPTION.URL, s.url())
@@ -68,32 +67,9 @@ class WebhookRepository {
                 .execute();
     }
 
-    /**
-     * The active subscriptions, from a snapshot at most 5 s old; a subscription added or removed on
-     * another node is heard of within that time, one changed on this node at once.
-     */
+    /** The active subscriptions, at most {@link Snapshot#MAX_AGE} old (at once for changes made here). */
     List<Subscription> activeSubscriptions() {
-        Active current = active;
-        if (current == null || System.nanoTime() - current.loadedAtNanos() > ACTIVE_MAX_AGE_NANOS) {
-            current = new Active(db.selectFrom(WEBHOOK_SUBSCRIPTION).where(WEBHOOK_SUBSCRIPTION.ACTIVE.isTrue())
-                    .fetch(WebhookRepository::toSubscription), System.nanoTime());
-            active = current;
-        }
-        return current.subscriptions();
-    }
-
-    /** Drops the snapshot now and again once the change is committed (a read in between saw the old rows). */
-    private void changed() {
-        active = null;
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            active = null;
-                        }
-                    });
-        }
+        return active.get();
     }
 
     List<Subscription> subscriptions(PageRequest page) {
@@ -108,7 +84,7 @@ class WebhookRepository {
     }
 
     boolean deactivate(UUID id) {
-        changed();
+        active.changed();
         return db.update(WEBHOOK_SUBSCRIPTION).set(WEBHOOK_SUBSCRIPTION.ACTIVE, false)
                 .where(WEBHOOK_SUBSCRIPTION.ID.eq(id)).execute() == 1;
     }

@@ -2,12 +2,10 @@ package org.comptoir.inventory.internal;
 
 import static org.comptoir.inventory.internal.db.tables.RingFence.RING_FENCE;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.comptoir.platform.persistence.Snapshot;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -22,24 +20,19 @@ import org.springframework.stereotype.Component;
 @Component
 class RingFences {
 
-    private static final Duration MAX_AGE = Duration.ofSeconds(5);
-
     /** The location code of a fence kept across all the locations its channel sells from. */
     static final String NETWORK = "*";
 
     /** A ring-fence as listed. */
     record Fence(String channelCode, String locationCode, String sku, int quantity, int remaining) {}
 
-    /** Fences by SKU, then by location: most SKUs have none, and a read of those costs one lookup. */
-    private record Snapshot(Map<String, Map<String, List<Fence>>> bySku, Instant loadedAt) {}
-
     private final DSLContext db;
-    private final Clock clock;
-    private volatile Snapshot snapshot;
+    /** Fences by SKU, then by location: most SKUs have none, and a read of those costs one lookup. */
+    private final Snapshot<Map<String, Map<String, List<Fence>>>> snapshot;
 
-    RingFences(DSLContext db, Clock clock) {
+    RingFences(DSLContext db) {
         this.db = db;
-        this.clock = clock;
+        this.snapshot = new Snapshot<>(this::load);
     }
 
     /** What other channels' fences keep back at a location, as a sub-query of the reserving update. */
@@ -99,7 +92,7 @@ class RingFences {
                 .where(RING_FENCE.SKU.eq(sku), RING_FENCE.LOCATION_CODE.eq(locationCode),
                         RING_FENCE.CHANNEL_CODE.eq(channelCode))
                 .execute();
-        snapshot = null;
+        snapshot.changed();
         return taken;
     }
 
@@ -110,7 +103,7 @@ class RingFences {
                 .where(RING_FENCE.SKU.eq(sku), RING_FENCE.LOCATION_CODE.eq(locationCode),
                         RING_FENCE.CHANNEL_CODE.eq(channelCode))
                 .execute();
-        snapshot = null;
+        snapshot.changed();
     }
 
     /** Sets a fence to {@code quantity}, all of it remaining. */
@@ -125,13 +118,13 @@ class RingFences {
                 .set(RING_FENCE.QUANTITY, quantity)
                 .set(RING_FENCE.REMAINING, quantity)
                 .execute();
-        snapshot = null;
+        snapshot.changed();
     }
 
     boolean remove(String channelCode, String sku, String locationCode) {
         boolean removed = db.deleteFrom(RING_FENCE).where(RING_FENCE.SKU.eq(sku),
                 RING_FENCE.LOCATION_CODE.eq(locationCode), RING_FENCE.CHANNEL_CODE.eq(channelCode)).execute() == 1;
-        snapshot = null;
+        snapshot.changed();
         return removed;
     }
 
@@ -143,16 +136,15 @@ class RingFences {
     }
 
     private Map<String, Map<String, List<Fence>>> fresh() {
-        Snapshot current = snapshot;
-        if (current == null || current.loadedAt().plus(MAX_AGE).isBefore(clock.instant())) {
-            Map<String, Map<String, List<Fence>>> all = new HashMap<>();
-            db.selectFrom(RING_FENCE).forEach(r -> all.computeIfAbsent(r.getSku(), k -> new HashMap<>())
-                    .computeIfAbsent(r.getLocationCode(), k -> new java.util.ArrayList<>())
-                    .add(new Fence(r.getChannelCode(), r.getLocationCode(), r.getSku(), r.getQuantity(),
-                            r.getRemaining())));
-            current = new Snapshot(all, clock.instant());
-            snapshot = current;
-        }
-        return current.bySku();
+        return snapshot.get();
     }
+
+    private Map<String, Map<String, List<Fence>>> load() {
+        Map<String, Map<String, List<Fence>>> all = new HashMap<>();
+        db.selectFrom(RING_FENCE).forEach(r -> all.computeIfAbsent(r.getSku(), k -> new HashMap<>())
+                .computeIfAbsent(r.getLocationCode(), k -> new java.util.ArrayList<>())
+                .add(new Fence(r.getChannelCode(), r.getLocationCode(), r.getSku(), r.getQuantity(), r.getRemaining())));
+        return all;
+    }
+
 }

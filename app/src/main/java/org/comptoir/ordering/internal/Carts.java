@@ -119,7 +119,7 @@ class Carts {
         Map<String, Integer> wanted = new LinkedHashMap<>();
         cart.lines().forEach(l -> wanted.merge(l.sku(), l.quantity(), Integer::sum));
         var available = inventory.available(cart.channelCode(), wanted.keySet());
-        List<Shortage> short_ = new ArrayList<>();
+        List<Shortage> shortages = new ArrayList<>();
         for (Cart.Line line : cart.lines()) {
             Fulfilment.Group group = cart.groups().stream().filter(g -> g.code().equals(line.group())).findFirst()
                     .orElse(null);
@@ -130,10 +130,10 @@ class Carts {
                 can += line.quantity();     // the cart's own hold is part of what it may have
             }
             if (can < line.quantity()) {
-                short_.add(new Shortage(line.sku(), line.quantity(), can));
+                shortages.add(new Shortage(line.sku(), line.quantity(), can));
             }
         }
-        return new View(cart, quote, problem, short_);
+        return new View(cart, quote, problem, shortages);
     }
 
     @Transactional

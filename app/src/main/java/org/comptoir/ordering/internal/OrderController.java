@@ -117,10 +117,8 @@ class OrderController {
     CursorPage<OrderView> list(@RequestParam(required = false) String customerRef,
             @RequestParam(required = false) String locationCode, @RequestParam(required = false) String channelCode,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-        Caller caller = Callers.current();
-        String location = caller.locationCode().orElse(locationCode);
-        String channel = caller.channelCode().orElse(channelCode);
-        return orders.list(customerRef, location, channel, PageRequest.of(limit, cursor)).map(OrderView::of);
+        return orders.list(Callers.current(), customerRef, locationCode, channelCode, PageRequest.of(limit, cursor))
+                .map(OrderView::of);
     }
 
     @GetMapping("/{id}")

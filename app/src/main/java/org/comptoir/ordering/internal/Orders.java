@@ -77,9 +77,12 @@ class Orders {
         return orders.history(id);
     }
 
-    CursorPage<Order> list(String customerRef, String locationCode, String channelCode, PageRequest page) {
-        return CursorPage.of(orders.page(customerRef, locationCode, channelCode, page.limit() + 1,
-                page.afterId().orElse(null)), page, o -> o.id().toString());
+    /** A scoped key lists only its store's or its channel's orders, whatever it asks. */
+    CursorPage<Order> list(Caller caller, String customerRef, String locationCode, String channelCode,
+            PageRequest page) {
+        return CursorPage.of(orders.page(customerRef, caller.locationCode().orElse(locationCode),
+                caller.channelCode().orElse(channelCode), page.limit() + 1, page.afterId().orElse(null)), page,
+                o -> o.id().toString());
     }
 
     /**

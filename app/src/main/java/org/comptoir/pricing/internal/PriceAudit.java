@@ -2,6 +2,7 @@ package org.comptoir.pricing.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class PriceAudit {
             throw ApiProblem.invalid("referenceChannel", "must be one of the channels compared");
         }
         List<ChannelQuote> answers = new ArrayList<>();
-        Map<String, Quote> quotes = new java.util.LinkedHashMap<>();
+        Map<String, Quote> quotes = new LinkedHashMap<>();
         for (String channel : channels) {
             try {
                 Quote quote = quoting.quote(basket.onChannel(channel));
@@ -66,7 +67,7 @@ class PriceAudit {
                 answers.add(new ChannelQuote(channel, quote.currency(), quote.payable(),
                         quote.promotions().stream().map(Quote.AppliedPromotion::code).toList(),
                         quote.lines().stream().collect(Collectors.toMap(Quote.QuotedLine::sku,
-                                Quote.QuotedLine::unitPrice, (a, b) -> a, java.util.LinkedHashMap::new)), null));
+                                Quote.QuotedLine::unitPrice, (a, b) -> a, LinkedHashMap::new)), null));
             } catch (ApiProblem problem) {
                 answers.add(new ChannelQuote(channel, null, null, List.of(), Map.of(), problem.errors().isEmpty()
                         ? problem.getMessage() : problem.errors().stream().map(e -> e.field() + " " + e.message())

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.comptoir.pricing.internal.db.tables.records.PromotionRecord;
+import org.comptoir.platform.persistence.Snapshot;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -69,6 +70,10 @@ class PromotionRepository {
                 .filter(p -> (p.validFrom() == null || !at.isBefore(p.validFrom()))
                         && (p.validTo() == null || at.isBefore(p.validTo())))
                 .toList();
+    }
+
+    List<Promotion> byCodes(Collection<String> codes) {
+        return db.selectFrom(PROMOTION).where(PROMOTION.CODE.in(codes)).fetch(PromotionRepository::toPromotion);
     }
 
     List<Promotion> byIds(Collection<UUID> ids) {

@@ -117,7 +117,7 @@ class Quoting implements Pricing {
         var coupons = usedCodes.isEmpty() ? Map.<String, PromotionRepository.Coupon>of() : promotions.coupons(usedCodes);
         Map<UUID, Promotion> byId = new LinkedHashMap<>();
         if (!applied.isEmpty()) {
-            applied.keySet().forEach(code -> promotions.find(code).ifPresent(p -> byId.put(p.id(), p)));
+            promotions.byCodes(applied.keySet()).forEach(p -> byId.put(p.id(), p));
         }
         for (String code : usedCodes) {
             var coupon = coupons.get(code);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.comptoir.catalog.TaxClass;
+import org.comptoir.platform.persistence.Snapshot;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 

@@ -1,4 +1,4 @@
-package org.comptoir.pricing.internal;
+package org.comptoir.platform.persistence;
 
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -6,25 +6,25 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Reference data every quote reads (VAT rates, delivery fees, automatic promotions), kept in memory for
- * at most {@link #MAX_AGE}: a change made on this node is seen at once, one made on another node within
- * that time. What must be exact (coupon limits, budgets) is enforced by the database when an order is
- * placed, never from here.
+ * Reference data a hot path reads on every request (VAT rates, automatic promotions, webhook
+ * subscriptions), kept in memory for at most {@link #MAX_AGE}: a change made on this node is seen at
+ * once, one made on another node within that time. Only for data where that delay is acceptable;
+ * whatever must be exact is checked by the database where it matters.
  */
-final class Snapshot<T> {
+public final class Snapshot<T> {
 
-    static final Duration MAX_AGE = Duration.ofSeconds(5);
+    public static final Duration MAX_AGE = Duration.ofSeconds(5);
 
     private record Loaded<T>(T value, long atNanos) {}
 
     private final Supplier<T> loader;
     private volatile Loaded<T> loaded;
 
-    Snapshot(Supplier<T> loader) {
+    public Snapshot(Supplier<T> loader) {
         this.loader = loader;
     }
 
-    T get() {
+    public T get() {
         Loaded<T> current = loaded;
         if (current == null || System.nanoTime() - current.atNanos() > MAX_AGE.toNanos()) {
             current = new Loaded<>(loader.get(), System.nanoTime());
@@ -34,7 +34,7 @@ final class Snapshot<T> {
     }
 
     /** Forgets the data now and once the changing transaction ends (a read in between saw the old rows). */
-    void changed() {
+    public void changed() {
         loaded = null;
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
