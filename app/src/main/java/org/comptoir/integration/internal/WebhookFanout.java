@@ -13,6 +13,8 @@ import tools.jackson.databind.ObjectMapper;
  * Turns every committed domain event into one queued delivery per interested subscription. It runs
  * from the event publication registry, so an event whose transaction committed is queued even if the
  * node stops right after (the publication is resubmitted on restart); queuing twice is harmless.
+ * An event no active subscription wants is not recorded at all: the registry only keeps publications
+ * for listeners whose condition holds, so events nobody consumes cost no outbox writes.
  */
 @Component
 class WebhookFanout {
@@ -27,7 +29,7 @@ class WebhookFanout {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener(id = "integration.webhook-fanout")
+    @ApplicationModuleListener(id = "integration.webhook-fanout", condition = "@webhookFanout.wanted(#event)")
     void on(DomainEvent event) {
         var subscriptions = webhooks.activeSubscriptions().stream().filter(s -> s.wants(event.eventType())).toList();
         if (subscriptions.isEmpty()) {
@@ -38,6 +40,14 @@ class WebhookFanout {
         for (var subscription : subscriptions) {
             webhooks.queue(Ids.newId(), subscription.id(), event.eventId(), event.eventType(), payload, now);
         }
+    }
+
+    /**
+     * Whether an active subscription wants the event, asked when it is published (and again when the
+     * fan-out runs). A subscription made on another node counts within {@code Snapshot.MAX_AGE}.
+     */
+    public boolean wanted(DomainEvent event) {
+        return webhooks.activeSubscriptions().stream().anyMatch(s -> s.wants(event.eventType()));
     }
 
     /** What receivers get: the event's identity and type around its data. */

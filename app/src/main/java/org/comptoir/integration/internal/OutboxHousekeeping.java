@@ -1,0 +1,29 @@
+package org.comptoir.integration.internal;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the outbox small: completed publications are kept for a while (to see what was handled) and
+ * then deleted. One conditional delete, so several nodes running it at once is harmless.
+ */
+@Component
+class OutboxHousekeeping {
+
+    private final CompletedEventPublications completed;
+    private final Duration keep;
+
+    OutboxHousekeeping(CompletedEventPublications completed,
+            @Value("${comptoir.integration.outbox.keep-completed:7d}") Duration keep) {
+        this.completed = completed;
+        this.keep = keep;
+    }
+
+    @Scheduled(fixedDelayString = "${comptoir.integration.outbox.purge-interval:1h}")
+    void purge() {
+        completed.deletePublicationsOlderThan(keep);
+    }
+}
