@@ -10,14 +10,8 @@ public interface Catalog {
 
     Optional<VariantSummary> variant(String sku);
 
-    /** The variants of the given SKUs that exist, keyed by SKU, in one query. */
+    /** The variants of the given SKUs that exist, with their categories, keyed by SKU, in one query. */
     Map<String, VariantSummary> variants(Collection<String> skus);
-
-    /**
-     * The category codes of each SKU's product, its own and every ancestor's (a promotion on
-     * "garden" covers "garden/tools"), in one query. SKUs without a category map to an empty set.
-     */
-    Map<String, Set<String>> categoriesOf(Collection<String> skus);
 
     /** Which of these category codes exist. */
     Set<String> existingCategories(Collection<String> codes);

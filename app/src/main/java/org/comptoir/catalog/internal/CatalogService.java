@@ -44,29 +44,21 @@ class CatalogService implements Catalog {
             return Map.of();
         }
         return db.select(VARIANT.SKU, VARIANT.PRODUCT_ID, PRODUCT_TEXT.NAME, VARIANT.GTIN, PRODUCT.STATUS,
-                        VARIANT.TAX_CLASS)
+                        VARIANT.TAX_CLASS, CATEGORY.PATH)
                 .from(VARIANT).join(PRODUCT).on(PRODUCT.ID.eq(VARIANT.PRODUCT_ID))
                 .leftJoin(PRODUCT_TEXT).on(PRODUCT_TEXT.PRODUCT_ID.eq(PRODUCT.ID),
                         PRODUCT_TEXT.LOCALE.eq(settings.defaultLocale()))
+                .leftJoin(CATEGORY).on(CATEGORY.ID.eq(PRODUCT.CATEGORY_ID))
                 .where(VARIANT.SKU.in(skus))
                 .fetch(r -> new VariantSummary(r.value1(), r.value2(), r.value3(), r.value4(),
-                        ProductStatus.valueOf(r.value5()), TaxClass.valueOf(r.value6())))
+                        ProductStatus.valueOf(r.value5()), TaxClass.valueOf(r.value6()), pathCodes(r.value7())))
                 .stream().collect(Collectors.toMap(VariantSummary::sku, v -> v, (a, b) -> a));
     }
 
-    @Override
-    public Map<String, Set<String>> categoriesOf(Collection<String> skus) {
-        if (skus.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Set<String>> categories = new HashMap<>();
-        db.select(VARIANT.SKU, CATEGORY.PATH).from(VARIANT).join(PRODUCT).on(PRODUCT.ID.eq(VARIANT.PRODUCT_ID))
-                .leftJoin(CATEGORY).on(CATEGORY.ID.eq(PRODUCT.CATEGORY_ID))
-                .where(VARIANT.SKU.in(skus))
-                .forEach(r -> categories.put(r.value1(), r.value2() == null ? Set.of()
-                        : Arrays.stream(r.value2().split("/")).filter(code -> !code.isEmpty())
-                                .collect(Collectors.toUnmodifiableSet())));
-        return categories;
+    /** A category path ("/jardin/outils/") names the category and every ancestor. */
+    private static Set<String> pathCodes(String path) {
+        return path == null ? Set.of() : Arrays.stream(path.split("/")).filter(code -> !code.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

@@ -77,13 +77,12 @@ class Quoting implements Pricing {
                     "SKU " + sku + " has no price in " + currency + " for channel " + channel.code())
                     .with("sku", sku).with("currency", currency);
         });
-        Map<String, Set<String>> categories = catalog.categoriesOf(quantities.keySet());
         List<QuoteEngine.PricedLine> lines = new ArrayList<>();
         quantities.forEach((sku, quantity) -> {
             var price = prices.get(sku);
             lines.add(new QuoteEngine.PricedLine(sku, quantity, price.amount(), price.compareAt(),
                     price.list().code(), rateOf(rates, variants.get(sku).taxClass(), country),
-                    categories.getOrDefault(sku, Set.of())));
+                    variants.get(sku).categories()));
         });
         QuoteEngine.DeliveryFee delivery = null;
         if (request.deliveryMethod() != null) {
