@@ -1,0 +1,121 @@
+package org.comptoir.fulfilment.internal;
+
+import static org.comptoir.fulfilment.internal.db.tables.LocationCapacity.LOCATION_CAPACITY;
+import static org.comptoir.fulfilment.internal.db.tables.SourcingRule.SOURCING_RULE;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.comptoir.fulfilment.internal.db.tables.records.SourcingRuleRecord;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** Sourcing rules per channel and method, and the daily capacity of locations. */
+@Repository
+class SourcingRules {
+
+    /** Applies to every channel that has no rule of its own for the method. */
+    static final String ANY_CHANNEL = "*";
+
+    /** A stored rule with what it applies to. */
+    record StoredRule(String channelCode, DeliveryMethod method, SourcingEngine.Rule rule, String updatedBy,
+            Instant updatedAt) {}
+
+    record Capacity(String locationCode, int dailyOrders, Instant updatedAt) {}
+
+    private final DSLContext db;
+
+    SourcingRules(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The channel's rule for the method, else the rule for every channel, else none. */
+    Optional<StoredRule> applicable(String channelCode, DeliveryMethod method) {
+        return db.selectFrom(SOURCING_RULE)
+                .where(SOURCING_RULE.METHOD.eq(method.name()),
+                        SOURCING_RULE.CHANNEL_CODE.in(channelCode, ANY_CHANNEL))
+                .fetch(SourcingRules::toRule).stream()
+                .min((a, b) -> Boolean.compare(a.channelCode().equals(ANY_CHANNEL), b.channelCode().equals(ANY_CHANNEL)));
+    }
+
+    List<StoredRule> all() {
+        return db.selectFrom(SOURCING_RULE).orderBy(SOURCING_RULE.CHANNEL_CODE, SOURCING_RULE.METHOD)
+                .fetch(SourcingRules::toRule);
+    }
+
+    Optional<StoredRule> find(String channelCode, DeliveryMethod method) {
+        return db.selectFrom(SOURCING_RULE)
+                .where(SOURCING_RULE.CHANNEL_CODE.eq(channelCode), SOURCING_RULE.METHOD.eq(method.name()))
+                .fetchOptional(SourcingRules::toRule);
+    }
+
+    void put(StoredRule r) {
+        var rule = r.rule();
+        db.insertInto(SOURCING_RULE)
+                .set(SOURCING_RULE.CHANNEL_CODE, r.channelCode())
+                .set(SOURCING_RULE.METHOD, r.method().name())
+                .set(SOURCING_RULE.MAX_LOCATIONS, rule.maxLocations())
+                .set(SOURCING_RULE.MAX_DISTANCE_KM, rule.maxDistanceKm())
+                .set(SOURCING_RULE.MIN_STORE_STOCK, rule.minStoreStock())
+                .set(SOURCING_RULE.WEIGHT_DISTANCE, rule.weightDistance())
+                .set(SOURCING_RULE.WEIGHT_COST, rule.weightCost())
+                .set(SOURCING_RULE.WEIGHT_WORKLOAD, rule.weightWorkload())
+                .set(SOURCING_RULE.WEIGHT_DEPTH, rule.weightDepth())
+                .set(SOURCING_RULE.COST_WAREHOUSE, rule.costWarehouse())
+                .set(SOURCING_RULE.COST_STORE, rule.costStore())
+                .set(SOURCING_RULE.UPDATED_BY, r.updatedBy())
+                .set(SOURCING_RULE.UPDATED_AT, r.updatedAt())
+                .onConflict(SOURCING_RULE.CHANNEL_CODE, SOURCING_RULE.METHOD).doUpdate()
+                .set(SOURCING_RULE.MAX_LOCATIONS, rule.maxLocations())
+                .set(SOURCING_RULE.MAX_DISTANCE_KM, rule.maxDistanceKm())
+                .set(SOURCING_RULE.MIN_STORE_STOCK, rule.minStoreStock())
+                .set(SOURCING_RULE.WEIGHT_DISTANCE, rule.weightDistance())
+                .set(SOURCING_RULE.WEIGHT_COST, rule.weightCost())
+                .set(SOURCING_RULE.WEIGHT_WORKLOAD, rule.weightWorkload())
+                .set(SOURCING_RULE.WEIGHT_DEPTH, rule.weightDepth())
+                .set(SOURCING_RULE.COST_WAREHOUSE, rule.costWarehouse())
+                .set(SOURCING_RULE.COST_STORE, rule.costStore())
+                .set(SOURCING_RULE.UPDATED_BY, r.updatedBy())
+                .set(SOURCING_RULE.UPDATED_AT, r.updatedAt())
+                .execute();
+    }
+
+    boolean delete(String channelCode, DeliveryMethod method) {
+        return db.deleteFrom(SOURCING_RULE)
+                .where(SOURCING_RULE.CHANNEL_CODE.eq(channelCode), SOURCING_RULE.METHOD.eq(method.name()))
+                .execute() == 1;
+    }
+
+    Map<String, Integer> capacities() {
+        return db.select(LOCATION_CAPACITY.LOCATION_CODE, LOCATION_CAPACITY.DAILY_ORDERS).from(LOCATION_CAPACITY)
+                .fetchMap(LOCATION_CAPACITY.LOCATION_CODE, LOCATION_CAPACITY.DAILY_ORDERS);
+    }
+
+    List<Capacity> capacityList() {
+        return db.selectFrom(LOCATION_CAPACITY).orderBy(LOCATION_CAPACITY.LOCATION_CODE)
+                .fetch(r -> new Capacity(r.getLocationCode(), r.getDailyOrders(), r.getUpdatedAt()));
+    }
+
+    void setCapacity(String locationCode, int dailyOrders, Instant now) {
+        db.insertInto(LOCATION_CAPACITY)
+                .set(LOCATION_CAPACITY.LOCATION_CODE, locationCode)
+                .set(LOCATION_CAPACITY.DAILY_ORDERS, dailyOrders)
+                .set(LOCATION_CAPACITY.UPDATED_AT, now)
+                .onConflict(LOCATION_CAPACITY.LOCATION_CODE).doUpdate()
+                .set(LOCATION_CAPACITY.DAILY_ORDERS, dailyOrders)
+                .set(LOCATION_CAPACITY.UPDATED_AT, now)
+                .execute();
+    }
+
+    boolean removeCapacity(String locationCode) {
+        return db.deleteFrom(LOCATION_CAPACITY).where(LOCATION_CAPACITY.LOCATION_CODE.eq(locationCode)).execute() == 1;
+    }
+
+    private static StoredRule toRule(SourcingRuleRecord r) {
+        return new StoredRule(r.getChannelCode(), DeliveryMethod.valueOf(r.getMethod()),
+                new SourcingEngine.Rule(r.getMaxLocations(), r.getMaxDistanceKm(), r.getMinStoreStock(),
+                        r.getWeightDistance(), r.getWeightCost(), r.getWeightWorkload(), r.getWeightDepth(),
+                        r.getCostWarehouse(), r.getCostStore()), r.getUpdatedBy(), r.getUpdatedAt());
+    }
+}
