@@ -95,6 +95,51 @@ class Sourcing {
         return new Planned(channel.code(), plan.method(), ruleFrom, rule, decision);
     }
 
+    List<SourcingRules.StoredRule> rules() {
+        return rules.all();
+    }
+
+    @Transactional
+    SourcingRules.StoredRule putRule(String channelCode, DeliveryMethod method, SourcingEngine.Rule rule,
+            Caller caller) {
+        if (!channelCode.equals(SourcingRules.ANY_CHANNEL) && !network.channelExists(channelCode)) {
+            throw ApiProblem.notFound("channel", channelCode);
+        }
+        if (rule.weightDistance() + rule.weightCost() + rule.weightWorkload() + rule.weightDepth() == 0) {
+            throw ApiProblem.invalid("weightDistance", "at least one weight must be above 0");
+        }
+        rules.put(new SourcingRules.StoredRule(channelCode, method, rule, caller.name(), clock.instant()));
+        return rules.find(channelCode, method).orElseThrow();
+    }
+
+    @Transactional
+    void deleteRule(String channelCode, DeliveryMethod method) {
+        if (!rules.delete(channelCode, method)) {
+            throw ApiProblem.notFound("sourcing rule", channelCode + "/" + method);
+        }
+    }
+
+    List<SourcingRules.Capacity> capacities() {
+        return rules.capacityList();
+    }
+
+    @Transactional
+    SourcingRules.Capacity putCapacity(String locationCode, int dailyOrders) {
+        if (!network.locationExists(locationCode)) {
+            throw ApiProblem.notFound("location", locationCode);
+        }
+        rules.setCapacity(locationCode, dailyOrders, clock.instant());
+        return rules.capacityList().stream().filter(c -> c.locationCode().equals(locationCode)).findFirst()
+                .orElseThrow();
+    }
+
+    @Transactional
+    void deleteCapacity(String locationCode) {
+        if (!rules.removeCapacity(locationCode)) {
+            throw ApiProblem.notFound("capacity", locationCode);
+        }
+    }
+
     /** Every location the channel sells from, with its stock of the lines available to the channel. */
     private List<SourcingEngine.Candidate> candidates(ChannelSummary channel, List<SourcingEngine.Line> lines) {
         Map<String, Map<String, Integer>> bySku = inventory.available(channel.code(),

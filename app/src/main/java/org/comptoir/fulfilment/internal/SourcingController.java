@@ -12,9 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.comptoir.network.GeoPoint;
-import org.comptoir.network.Network;
 import org.comptoir.platform.security.Callers;
-import org.comptoir.platform.web.ApiProblem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,15 +51,9 @@ class SourcingController {
     record CapacityPayload(@NotNull @Min(0) @Max(1_000_000) Integer dailyOrders) {}
 
     private final Sourcing sourcing;
-    private final SourcingRules rules;
-    private final Network network;
-    private final java.time.Clock clock;
 
-    SourcingController(Sourcing sourcing, SourcingRules rules, Network network, java.time.Clock clock) {
+    SourcingController(Sourcing sourcing) {
         this.sourcing = sourcing;
-        this.rules = rules;
-        this.network = network;
-        this.clock = clock;
     }
 
     /** Nothing is held or written: the answer an order placed now would get. */
@@ -76,53 +68,36 @@ class SourcingController {
 
     @GetMapping("/sourcing-rules")
     List<SourcingRules.StoredRule> rules() {
-        return rules.all();
+        return sourcing.rules();
     }
 
     @PutMapping("/sourcing-rules/{channelCode}/{method}")
     SourcingRules.StoredRule putRule(@PathVariable String channelCode, @PathVariable DeliveryMethod method,
             @Valid @RequestBody RulePayload p) {
-        if (!channelCode.equals(SourcingRules.ANY_CHANNEL) && !network.channelExists(channelCode)) {
-            throw ApiProblem.notFound("channel", channelCode);
-        }
-        if (p.weightDistance() + p.weightCost() + p.weightWorkload() + p.weightDepth() == 0) {
-            throw ApiProblem.invalid("weightDistance", "at least one weight must be above 0");
-        }
-        var rule = new SourcingEngine.Rule(p.maxLocations(), p.maxDistanceKm(),
+        return sourcing.putRule(channelCode, method, new SourcingEngine.Rule(p.maxLocations(), p.maxDistanceKm(),
                 p.minStoreStock() == null ? 0 : p.minStoreStock(), p.weightDistance(), p.weightCost(),
-                p.weightWorkload(), p.weightDepth(), p.costWarehouse(), p.costStore());
-        rules.put(new SourcingRules.StoredRule(channelCode, method, rule, Callers.current().name(), clock.instant()));
-        return rules.find(channelCode, method).orElseThrow();
+                p.weightWorkload(), p.weightDepth(), p.costWarehouse(), p.costStore()), Callers.current());
     }
 
     @DeleteMapping("/sourcing-rules/{channelCode}/{method}")
     ResponseEntity<Void> deleteRule(@PathVariable String channelCode, @PathVariable DeliveryMethod method) {
-        if (!rules.delete(channelCode, method)) {
-            throw ApiProblem.notFound("sourcing rule", channelCode + "/" + method);
-        }
+        sourcing.deleteRule(channelCode, method);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/capacities")
     List<SourcingRules.Capacity> capacities() {
-        return rules.capacityList();
+        return sourcing.capacities();
     }
 
     @PutMapping("/capacities/{locationCode}")
     SourcingRules.Capacity putCapacity(@PathVariable String locationCode, @Valid @RequestBody CapacityPayload p) {
-        if (!network.locationExists(locationCode)) {
-            throw ApiProblem.notFound("location", locationCode);
-        }
-        rules.setCapacity(locationCode, p.dailyOrders(), clock.instant());
-        return rules.capacityList().stream().filter(c -> c.locationCode().equals(locationCode)).findFirst()
-                .orElseThrow();
+        return sourcing.putCapacity(locationCode, p.dailyOrders());
     }
 
     @DeleteMapping("/capacities/{locationCode}")
     ResponseEntity<Void> deleteCapacity(@PathVariable String locationCode) {
-        if (!rules.removeCapacity(locationCode)) {
-            throw ApiProblem.notFound("capacity", locationCode);
-        }
+        sourcing.deleteCapacity(locationCode);
         return ResponseEntity.noContent().build();
     }
 }
