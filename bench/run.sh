@@ -2,7 +2,7 @@
 # Benchmark: builds the platform, starts it on a fresh PostgreSQL database, runs the given workloads
 # through its HTTP API, runs the bare-SQL limit of ../shared/bench/limit in the same run, prints the
 # RESULT and LIMIT lines and stops everything it started.
-#   bench/run.sh W1 W1-direct W2 W3   (or IMPORT)
+#   bench/run.sh W1 W1-direct W2 W3   (or IMPORT, SOURCING)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -34,6 +34,19 @@ if [ -z "$java" ]; then
     done
 fi
 [ -n "$java" ] || { echo "no JDK 21 or newer found under /usr/lib/jvm (set JAVA21)" >&2; exit 1; }
+
+# SOURCING measures the sourcing engine alone, in its own JVM, before anything else runs.
+rest=()
+for w in "${workloads[@]}"; do
+    if [ "$w" = SOURCING ]; then
+        "$java" -cp app/target/classes:app/target/test-classes \
+            org.comptoir.fulfilment.internal.SourcingEngineBenchmark "${BENCH_SOURCING_SECONDS:-5}"
+    else
+        rest+=("$w")
+    fi
+done
+[ ${#rest[@]} -gt 0 ] || exit 0
+workloads=("${rest[@]}")
 
 key=ck_bench_admin_key_$(date +%s)
 port=${BENCH_PORT:-18080}

@@ -2,9 +2,7 @@ package org.comptoir.fulfilment.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,27 +72,30 @@ final class SourcingEngine {
 
     static Decision decide(Request request) {
         Rule rule = request.rule();
-        List<Verdict> verdicts = new ArrayList<>();
-        List<Verdict> able = new ArrayList<>();
+        List<Line> lines = request.lines();
+        int n = request.candidates().size();
+        Double[] distances = new Double[n];
         double farthest = 0;
-        for (Candidate c : request.candidates()) {
-            Double km = request.destination() == null || c.position() == null ? null
-                    : round1(request.destination().distanceKm(c.position()));
-            if (km != null && km > farthest) {
-                farthest = km;
+        for (int i = 0; i < n; i++) {
+            Candidate c = request.candidates().get(i);
+            if (request.destination() != null && c.position() != null) {
+                distances[i] = round1(request.destination().distanceKm(c.position()));
+                farthest = Math.max(farthest, distances[i]);
             }
         }
         double distanceScale = Math.max(farthest, rule.maxDistanceKm() == null ? 0 : rule.maxDistanceKm());
         int maxCost = Math.max(rule.costWarehouse(), rule.costStore());
         int weights = rule.weightDistance() + rule.weightCost() + rule.weightWorkload() + rule.weightDepth();
-        for (Candidate c : request.candidates()) {
-            Double km = request.destination() == null || c.position() == null ? null
-                    : round1(request.destination().distanceKm(c.position()));
+        List<Verdict> fenced = new ArrayList<>();
+        List<Option> able = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Candidate c = request.candidates().get(i);
+            Double km = distances[i];
             boolean pickupStore = request.mode() == Mode.PICKUP && c.code().equals(request.pickupStore());
-            Map<String, Integer> usable = usable(c, request.lines(), pickupStore ? 0 : storeReserve(c, rule));
-            String out = fence(c, request, rule, km, pickupStore, usable);
+            int[] units = usable(c, lines, pickupStore ? 0 : storeReserve(c, rule));
+            String out = fence(c, request, rule, km, pickupStore, units);
             if (out != null) {
-                verdicts.add(new Verdict(c.code(), c.type(), km, out, null, null, usable));
+                fenced.add(new Verdict(c.code(), c.type(), km, out, null, null, asMap(lines, units)));
                 continue;
             }
             int cost = c.type() == LocationType.STORE ? rule.costStore() : rule.costWarehouse();
@@ -102,64 +103,85 @@ final class SourcingEngine {
                     km == null || distanceScale == 0 ? 1 : 1 - km / distanceScale,
                     maxCost == 0 ? 1 : 1 - (double) cost / maxCost,
                     c.capacityLeft() == null ? 1 : (double) c.capacityLeft() / (c.capacityLeft() + c.openWork()),
-                    depth(usable, request.lines()));
+                    depth(units, lines));
             double score = weights == 0 ? 0 : (rule.weightDistance() * ratings.distance()
                     + rule.weightCost() * ratings.cost() + rule.weightWorkload() * ratings.workload()
                     + rule.weightDepth() * ratings.depth()) / weights;
             // The store the customer chose comes first: collecting there needs no transfer.
-            Verdict v = new Verdict(c.code(), c.type(), km, null, ratings, round3(pickupStore ? 1 + score : score),
-                    usable);
-            verdicts.add(v);
-            able.add(v);
+            able.add(new Option(c, km, ratings, round3(pickupStore ? 1 + score : score), units));
         }
-        able.sort(Comparator.comparing(Verdict::score, Comparator.reverseOrder()).thenComparing(Verdict::locationCode));
-        verdicts.sort(Comparator.comparing((Verdict v) -> v.fencedOut() != null)
-                .thenComparing(v -> v.score() == null ? 0 : -v.score()).thenComparing(Verdict::locationCode));
+        able.sort(BEST_FIRST);
+        fenced.sort(Comparator.comparing(Verdict::locationCode));
+        List<Verdict> verdicts = new ArrayList<>(n);
+        able.forEach(o -> verdicts.add(o.verdict(lines)));
+        verdicts.addAll(fenced);
 
         int tried = 0;
-        List<Verdict> pool = pool(able, request.lines());
+        List<Option> pool = pool(able, lines.size());
         // At a pickup store, its own stock ships nowhere: sets with it are tried before sets of as many
         // transfers without it.
-        Verdict pickup = request.mode() == Mode.PICKUP ? able.stream()
-                .filter(v -> v.locationCode().equals(request.pickupStore())).findFirst().orElse(null) : null;
-        List<Verdict> others = pickup == null ? able : able.stream().filter(v -> v != pickup).toList();
-        List<Verdict> otherPool = pickup == null ? pool : pool.stream().filter(v -> v != pickup).toList();
+        Option pickup = request.mode() == Mode.PICKUP ? able.stream()
+                .filter(o -> o.candidate.code().equals(request.pickupStore())).findFirst().orElse(null) : null;
+        List<Option> others = pickup == null ? able : able.stream().filter(o -> o != pickup).toList();
+        List<Option> otherPool = pickup == null ? pool : pool.stream().filter(o -> o != pickup).toList();
         for (int shipped = 0; shipped <= rule.maxLocations(); shipped++) {
             if (pickup != null && shipped + 1 <= rule.maxLocations()) {
                 Best best = new Best();
                 tried += combinations(List.of(pickup), shipped == 0 ? List.of() : shipped == 1 ? others : otherPool,
-                        shipped, request.lines(), best);
+                        shipped, lines, best);
                 if (best.set != null) {
                     return routed(best, able.size(), request, verdicts, tried);
                 }
             }
             if (shipped >= 1) {
                 Best best = new Best();
-                tried += combinations(List.of(), shipped == 1 ? others : otherPool, shipped, request.lines(), best);
+                tried += combinations(List.of(), shipped == 1 ? others : otherPool, shipped, lines, best);
                 if (best.set != null) {
                     return routed(best, able.size(), request, verdicts, tried);
                 }
             }
         }
         List<String> unroutable = new ArrayList<>();
-        for (Line line : request.lines()) {
-            int total = able.stream().mapToInt(v -> v.usable().getOrDefault(line.sku(), 0)).sum();
-            if (total < line.quantity()) {
-                unroutable.add(line.sku());
+        for (int l = 0; l < lines.size(); l++) {
+            int total = 0;
+            for (Option o : able) {
+                total += o.units[l];
+            }
+            if (total < lines.get(l).quantity()) {
+                unroutable.add(lines.get(l).sku());
             }
         }
         String reason = unroutable.isEmpty()
                 ? "every line is in stock, but not within " + rule.maxLocations() + " location(s)"
                 : "not enough stock in the locations able to fulfil: " + String.join(", ", unroutable);
         if (unroutable.isEmpty()) {
-            request.lines().forEach(l -> unroutable.add(l.sku()));
+            lines.forEach(l -> unroutable.add(l.sku()));
         }
         return new Decision(false, List.of(), List.of(), verdicts, tried, reason, unroutable);
     }
 
+    /** A candidate past the fences: its score and what it can give of each line (by line index). */
+    private record Option(Candidate candidate, Double km, Ratings ratings, double score, int[] units) {
+
+        Verdict verdict(List<Line> lines) {
+            return new Verdict(candidate.code(), candidate.type(), km, null, ratings, score, asMap(lines, units));
+        }
+    }
+
+    private static final Comparator<Option> BEST_FIRST = Comparator.comparingDouble((Option o) -> -o.score())
+            .thenComparing(o -> o.candidate().code());
+
+    private static Map<String, Integer> asMap(List<Line> lines, int[] units) {
+        Map<String, Integer> usable = new LinkedHashMap<>();
+        for (int l = 0; l < lines.size(); l++) {
+            usable.put(lines.get(l).sku(), units[l]);
+        }
+        return usable;
+    }
+
     /** Why a candidate is out, or {@code null} when it passes every fence. */
     private static String fence(Candidate c, Request request, Rule rule, Double km, boolean pickupStore,
-            Map<String, Integer> usable) {
+            int[] units) {
         if (!c.active()) {
             return "inactive";
         }
@@ -177,7 +199,7 @@ final class SourcingEngine {
         if (km != null && rule.maxDistanceKm() != null && km > rule.maxDistanceKm()) {
             return String.format(Locale.ROOT, "%.1f km away, beyond %d km", km, rule.maxDistanceKm());
         }
-        if (usable.values().stream().allMatch(q -> q == 0)) {
+        if (java.util.Arrays.stream(units).allMatch(q -> q == 0)) {
             return c.type() == LocationType.STORE && rule.minStoreStock() > 0 && !pickupStore
                     ? "none of the items in stock beyond the " + rule.minStoreStock() + " kept for the store"
                     : "none of the items in stock";
@@ -190,40 +212,50 @@ final class SourcingEngine {
     }
 
     /** What the location can give of each line: its availability less what a store keeps. */
-    private static Map<String, Integer> usable(Candidate c, List<Line> lines, int keep) {
-        Map<String, Integer> usable = new LinkedHashMap<>();
-        for (Line line : lines) {
-            usable.put(line.sku(), Math.max(0, c.available().getOrDefault(line.sku(), 0) - keep));
+    private static int[] usable(Candidate c, List<Line> lines, int keep) {
+        int[] units = new int[lines.size()];
+        for (int l = 0; l < units.length; l++) {
+            units[l] = Math.max(0, c.available().getOrDefault(lines.get(l).sku(), 0) - keep);
         }
-        return usable;
+        return units;
     }
 
     /** Deep stock is a safer bet: full marks from ten times the quantity asked. */
-    private static double depth(Map<String, Integer> usable, List<Line> lines) {
+    private static double depth(int[] units, List<Line> lines) {
         double sum = 0;
-        for (Line line : lines) {
-            sum += Math.min(1.0, usable.getOrDefault(line.sku(), 0) / (line.quantity() * 10.0));
+        for (int l = 0; l < units.length; l++) {
+            sum += Math.min(1.0, units[l] / (lines.get(l).quantity() * 10.0));
         }
         return lines.isEmpty() ? 0 : sum / lines.size();
     }
 
     /** The best candidates, plus for every line the best one holding it, so that no line is left out. */
-    private static List<Verdict> pool(List<Verdict> able, List<Line> lines) {
-        Set<Verdict> pool = new LinkedHashSet<>(able.subList(0, Math.min(COMBINATION_POOL, able.size())));
-        for (Line line : lines) {
-            able.stream().filter(v -> v.usable().getOrDefault(line.sku(), 0) > 0).findFirst().ifPresent(pool::add);
+    private static List<Option> pool(List<Option> able, int lineCount) {
+        // Options are told apart by identity: their candidates hold whole stock maps.
+        Set<Option> pool = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Option> ordered = new ArrayList<>(able.subList(0, Math.min(COMBINATION_POOL, able.size())));
+        pool.addAll(ordered);
+        for (int l = 0; l < lineCount; l++) {
+            for (Option o : able) {
+                if (o.units[l] > 0) {
+                    if (pool.add(o)) {
+                        ordered.add(o);
+                    }
+                    break;
+                }
+            }
         }
-        return new ArrayList<>(pool);
+        return ordered;
     }
 
     private static final class Best {
-        List<Verdict> set;
+        List<Option> set;
         double score = Double.NEGATIVE_INFINITY;
         int feasible;
     }
 
     /** Weighs every set of the fixed members plus {@code size} candidates; returns how many were looked at. */
-    private static int combinations(List<Verdict> fixed, List<Verdict> from, int size, List<Line> lines, Best best) {
+    private static int combinations(List<Option> fixed, List<Option> from, int size, List<Line> lines, Best best) {
         int n = from.size();
         if (n < size) {
             return 0;
@@ -233,7 +265,7 @@ final class SourcingEngine {
             at[i] = i;
         }
         int tried = 0;
-        List<Verdict> set = new ArrayList<>(fixed.size() + size);
+        List<Option> set = new ArrayList<>(fixed.size() + size);
         while (true) {
             set.clear();
             set.addAll(fixed);
@@ -243,7 +275,11 @@ final class SourcingEngine {
             tried++;
             if (feasible(set, lines)) {
                 best.feasible++;
-                double score = set.stream().mapToDouble(Verdict::score).sum() / set.size();
+                double score = 0;
+                for (Option o : set) {
+                    score += o.score();
+                }
+                score /= set.size();
                 if (score > best.score) {
                     best.score = score;
                     best.set = List.copyOf(set);
@@ -264,35 +300,51 @@ final class SourcingEngine {
     }
 
     /** Every line covered, and every member needed (a smaller set would do otherwise). */
-    private static boolean feasible(List<Verdict> set, List<Line> lines) {
-        for (Line line : lines) {
+    private static boolean feasible(List<Option> set, List<Line> lines) {
+        for (int l = 0; l < lines.size(); l++) {
             int total = 0;
-            for (Verdict v : set) {
-                total += v.usable().getOrDefault(line.sku(), 0);
+            for (Option o : set) {
+                total += o.units[l];
             }
-            if (total < line.quantity()) {
+            if (total < lines.get(l).quantity()) {
                 return false;
             }
         }
         if (set.size() == 1) {
             return true;
         }
-        Map<String, Integer> used = new HashMap<>();
-        for (Assignment a : take(set, lines)) {
-            used.merge(a.locationCode(), a.quantity(), Integer::sum);
+        // Taking each line from the best members first, every member must give something.
+        boolean[] gives = new boolean[set.size()];
+        for (int l = 0; l < lines.size(); l++) {
+            int left = lines.get(l).quantity();
+            for (int m = 0; m < set.size() && left > 0; m++) {
+                int here = Math.min(left, set.get(m).units[l]);
+                if (here > 0) {
+                    gives[m] = true;
+                    left -= here;
+                }
+            }
         }
-        return used.size() == set.size();
+        for (boolean g : gives) {
+            if (!g) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Each line from the best-scored members first. */
-    private static List<Assignment> take(List<Verdict> set, List<Line> lines) {
+    private static List<Assignment> take(List<Option> set, List<Line> lines, Request request) {
         List<Assignment> assignments = new ArrayList<>();
-        for (Line line : lines) {
+        for (int l = 0; l < lines.size(); l++) {
+            Line line = lines.get(l);
             int left = line.quantity();
-            for (Verdict v : set) {
-                int here = Math.min(left, v.usable().getOrDefault(line.sku(), 0));
+            for (Option o : set) {
+                int here = Math.min(left, o.units[l]);
                 if (here > 0) {
-                    assignments.add(new Assignment(v.locationCode(), line.sku(), here, false));
+                    String code = o.candidate().code();
+                    assignments.add(new Assignment(code, line.sku(), here,
+                            request.mode() == Mode.PICKUP && !code.equals(request.pickupStore())));
                     left -= here;
                 }
                 if (left == 0) {
@@ -304,27 +356,22 @@ final class SourcingEngine {
     }
 
     private static Decision routed(Best best, int able, Request request, List<Verdict> verdicts, int tried) {
-        return new Decision(true, assign(best.set, request.lines(), request),
-                best.set.stream().map(Verdict::locationCode).toList(), verdicts, tried,
+        return new Decision(true, take(best.set, request.lines(), request),
+                best.set.stream().map(o -> o.candidate().code()).toList(), verdicts, tried,
                 reason(best, able, request), List.of());
-    }
-
-    private static List<Assignment> assign(List<Verdict> set, List<Line> lines, Request request) {
-        return take(set, lines).stream().map(a -> new Assignment(a.locationCode(), a.sku(), a.quantity(),
-                request.mode() == Mode.PICKUP && !a.locationCode().equals(request.pickupStore()))).toList();
     }
 
     private static String reason(Best best, int able, Request request) {
         int size = best.set.size();
-        String codes = String.join(" + ", best.set.stream().map(Verdict::locationCode).toList());
+        String codes = String.join(" + ", best.set.stream().map(o -> o.candidate().code()).toList());
         String score = String.format(Locale.ROOT, "%.3f", best.score);
         boolean atPickup = request.mode() == Mode.PICKUP
-                && best.set.getFirst().locationCode().equals(request.pickupStore());
+                && best.set.getFirst().candidate().code().equals(request.pickupStore());
         if (atPickup) {
             return size == 1 ? "the pickup store " + codes + " has every line"
                     : "the pickup store " + request.pickupStore() + " has part of the order; transfers from "
-                            + String.join(" + ", best.set.subList(1, size).stream().map(Verdict::locationCode)
-                                    .toList()) + " bring the rest (best-scored of " + best.feasible + " set(s))";
+                            + String.join(" + ", best.set.subList(1, size).stream()
+                                    .map(o -> o.candidate().code()).toList()) + " bring the rest (best-scored of " + best.feasible + " set(s))";
         }
         if (size == 1) {
             return codes + " has every line: best score (" + score + ") of " + best.feasible
