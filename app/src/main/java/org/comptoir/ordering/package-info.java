@@ -5,7 +5,7 @@
  */
 @ApplicationModule(displayName = "Ordering",
         allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::events",
-                "network", "catalog", "inventory", "pricing"})
+                "network", "catalog", "inventory", "pricing", "fulfilment"})
 package org.comptoir.ordering;
 
 import org.springframework.modulith.ApplicationModule;

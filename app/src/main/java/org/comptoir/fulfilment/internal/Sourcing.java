@@ -1,16 +1,14 @@
 package org.comptoir.fulfilment.internal;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.comptoir.catalog.Catalog;
-import org.comptoir.inventory.Inventory;
 import org.comptoir.network.Capability;
 import org.comptoir.network.ChannelSummary;
 import org.comptoir.network.GeoPoint;
-import org.comptoir.network.LocationStatus;
 import org.comptoir.network.LocationSummary;
 import org.comptoir.network.Network;
 import org.comptoir.platform.security.Caller;
@@ -38,14 +36,14 @@ class Sourcing {
             SourcingEngine.Decision decision) {}
 
     private final SourcingRules rules;
-    private final Inventory inventory;
+    private final Candidates candidates;
     private final Network network;
     private final Catalog catalog;
     private final Clock clock;
 
-    Sourcing(SourcingRules rules, Inventory inventory, Network network, Catalog catalog, Clock clock) {
+    Sourcing(SourcingRules rules, Candidates candidates, Network network, Catalog catalog, Clock clock) {
         this.rules = rules;
-        this.inventory = inventory;
+        this.candidates = candidates;
         this.network = network;
         this.catalog = catalog;
         this.clock = clock;
@@ -91,7 +89,8 @@ class Sourcing {
                         + plan.method()).orElse("the default rule");
         var decision = SourcingEngine.decide(new SourcingEngine.Request(
                 plan.method().pickup() ? SourcingEngine.Mode.PICKUP : SourcingEngine.Mode.SHIP, destination,
-                pickupStore, lines, rule, candidates(channel, lines)));
+                pickupStore, lines, rule, candidates.of(channel, lines.stream().map(SourcingEngine.Line::sku).toList(),
+                        Map.of(), Set.of()), false));
         return new Planned(channel.code(), plan.method(), ruleFrom, rule, decision);
     }
 
@@ -138,24 +137,6 @@ class Sourcing {
         if (!rules.removeCapacity(locationCode)) {
             throw ApiProblem.notFound("capacity", locationCode);
         }
-    }
-
-    /** Every location the channel sells from, with its stock of the lines available to the channel. */
-    private List<SourcingEngine.Candidate> candidates(ChannelSummary channel, List<SourcingEngine.Line> lines) {
-        Map<String, Map<String, Integer>> bySku = inventory.available(channel.code(),
-                lines.stream().map(SourcingEngine.Line::sku).toList());
-        Map<String, Map<String, Integer>> byLocation = new LinkedHashMap<>();
-        bySku.forEach((sku, at) -> at.forEach((location, quantity) ->
-                byLocation.computeIfAbsent(location, k -> new LinkedHashMap<>()).put(sku, quantity)));
-        Map<String, Integer> capacities = rules.capacities();
-        Map<String, LocationStatus> sites = network.locations(channel.locationCodes(), clock.instant());
-        List<SourcingEngine.Candidate> candidates = new ArrayList<>();
-        for (LocationStatus site : sites.values()) {
-            LocationSummary l = site.location();
-            candidates.add(new SourcingEngine.Candidate(l.code(), l.type(), l.position(), l.active(), true,
-                    l.capabilities(), byLocation.getOrDefault(l.code(), Map.of()), capacities.get(l.code()), 0));
-        }
-        return candidates;
     }
 
     /** Lines of the same SKU are summed; quantities and sizes are bounded. */

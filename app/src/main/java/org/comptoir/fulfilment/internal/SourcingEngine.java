@@ -50,8 +50,18 @@ final class SourcingEngine {
         static final Rule DEFAULT = new Rule(3, null, 0, 40, 30, 10, 20, 1, 2);
     }
 
+    /**
+     * {@code splitLines}: whether a line's units may come from several locations (orders keep one
+     * location per line, so they ask without).
+     */
     record Request(Mode mode, GeoPoint destination, String pickupStore, List<Line> lines, Rule rule,
-            List<Candidate> candidates) {}
+            List<Candidate> candidates, boolean splitLines) {
+
+        Request(Mode mode, GeoPoint destination, String pickupStore, List<Line> lines, Rule rule,
+                List<Candidate> candidates) {
+            this(mode, destination, pickupStore, lines, rule, candidates, true);
+        }
+    }
 
     /** Each rating is between 0 (worst) and 1 (best). */
     record Ratings(double distance, double cost, double workload, double depth) {}
@@ -128,14 +138,15 @@ final class SourcingEngine {
             if (pickup != null && shipped + 1 <= rule.maxLocations()) {
                 Best best = new Best();
                 tried += combinations(List.of(pickup), shipped == 0 ? List.of() : shipped == 1 ? others : otherPool,
-                        shipped, lines, best);
+                        shipped, lines, request.splitLines(), best);
                 if (best.set != null) {
                     return routed(best, able.size(), request, verdicts, tried);
                 }
             }
             if (shipped >= 1) {
                 Best best = new Best();
-                tried += combinations(List.of(), shipped == 1 ? others : otherPool, shipped, lines, best);
+                tried += combinations(List.of(), shipped == 1 ? others : otherPool, shipped, lines,
+                        request.splitLines(), best);
                 if (best.set != null) {
                     return routed(best, able.size(), request, verdicts, tried);
                 }
@@ -255,7 +266,8 @@ final class SourcingEngine {
     }
 
     /** Weighs every set of the fixed members plus {@code size} candidates; returns how many were looked at. */
-    private static int combinations(List<Option> fixed, List<Option> from, int size, List<Line> lines, Best best) {
+    private static int combinations(List<Option> fixed, List<Option> from, int size, List<Line> lines, boolean split,
+            Best best) {
         int n = from.size();
         if (n < size) {
             return 0;
@@ -273,7 +285,7 @@ final class SourcingEngine {
                 set.add(from.get(i));
             }
             tried++;
-            if (feasible(set, lines)) {
+            if (feasible(set, lines, split)) {
                 best.feasible++;
                 double score = 0;
                 for (Option o : set) {
@@ -300,29 +312,21 @@ final class SourcingEngine {
     }
 
     /** Every line covered, and every member needed (a smaller set would do otherwise). */
-    private static boolean feasible(List<Option> set, List<Line> lines) {
-        for (int l = 0; l < lines.size(); l++) {
-            int total = 0;
-            for (Option o : set) {
-                total += o.units[l];
-            }
-            if (total < lines.get(l).quantity()) {
-                return false;
-            }
-        }
-        if (set.size() == 1) {
-            return true;
-        }
-        // Taking each line from the best members first, every member must give something.
+    private static boolean feasible(List<Option> set, List<Line> lines, boolean split) {
         boolean[] gives = new boolean[set.size()];
         for (int l = 0; l < lines.size(); l++) {
             int left = lines.get(l).quantity();
+            // Each line from the best members first; without splits, from the first that has it all.
             for (int m = 0; m < set.size() && left > 0; m++) {
-                int here = Math.min(left, set.get(m).units[l]);
+                int units = set.get(m).units[l];
+                int here = split ? Math.min(left, units) : units >= left ? left : 0;
                 if (here > 0) {
                     gives[m] = true;
                     left -= here;
                 }
+            }
+            if (left > 0) {
+                return false;
             }
         }
         for (boolean g : gives) {
@@ -333,14 +337,15 @@ final class SourcingEngine {
         return true;
     }
 
-    /** Each line from the best-scored members first. */
+    /** Each line from the best-scored members first (or from the first having all of it). */
     private static List<Assignment> take(List<Option> set, List<Line> lines, Request request) {
         List<Assignment> assignments = new ArrayList<>();
         for (int l = 0; l < lines.size(); l++) {
             Line line = lines.get(l);
             int left = line.quantity();
             for (Option o : set) {
-                int here = Math.min(left, o.units[l]);
+                int units = o.units[l];
+                int here = request.splitLines() ? Math.min(left, units) : units >= left ? left : 0;
                 if (here > 0) {
                     String code = o.candidate().code();
                     assignments.add(new Assignment(code, line.sku(), here,

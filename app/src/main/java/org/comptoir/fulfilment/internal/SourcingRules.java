@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.comptoir.fulfilment.internal.db.tables.records.SourcingRuleRecord;
+import org.comptoir.platform.persistence.Snapshot;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -25,18 +26,32 @@ class SourcingRules {
     record Capacity(String locationCode, int dailyOrders, Instant updatedAt) {}
 
     private final DSLContext db;
+    /** Every order is routed with them: read from memory, refreshed on change and every few seconds. */
+    private final Snapshot<List<StoredRule>> cachedRules;
+    private final Snapshot<Map<String, Integer>> cachedCapacities;
 
     SourcingRules(DSLContext db) {
         this.db = db;
+        this.cachedRules = new Snapshot<>(this::all);
+        this.cachedCapacities = new Snapshot<>(() -> db.select(LOCATION_CAPACITY.LOCATION_CODE,
+                LOCATION_CAPACITY.DAILY_ORDERS).from(LOCATION_CAPACITY)
+                .fetchMap(LOCATION_CAPACITY.LOCATION_CODE, LOCATION_CAPACITY.DAILY_ORDERS));
     }
 
     /** The channel's rule for the method, else the rule for every channel, else none. */
     Optional<StoredRule> applicable(String channelCode, DeliveryMethod method) {
-        return db.selectFrom(SOURCING_RULE)
-                .where(SOURCING_RULE.METHOD.eq(method.name()),
-                        SOURCING_RULE.CHANNEL_CODE.in(channelCode, ANY_CHANNEL))
-                .fetch(SourcingRules::toRule).stream()
-                .min((a, b) -> Boolean.compare(a.channelCode().equals(ANY_CHANNEL), b.channelCode().equals(ANY_CHANNEL)));
+        StoredRule any = null;
+        for (StoredRule rule : cachedRules.get()) {
+            if (rule.method() == method) {
+                if (rule.channelCode().equals(channelCode)) {
+                    return Optional.of(rule);
+                }
+                if (rule.channelCode().equals(ANY_CHANNEL)) {
+                    any = rule;
+                }
+            }
+        }
+        return Optional.ofNullable(any);
     }
 
     List<StoredRule> all() {
@@ -51,6 +66,7 @@ class SourcingRules {
     }
 
     void put(StoredRule r) {
+        cachedRules.changed();
         var rule = r.rule();
         db.insertInto(SOURCING_RULE)
                 .set(SOURCING_RULE.CHANNEL_CODE, r.channelCode())
@@ -82,14 +98,14 @@ class SourcingRules {
     }
 
     boolean delete(String channelCode, DeliveryMethod method) {
+        cachedRules.changed();
         return db.deleteFrom(SOURCING_RULE)
                 .where(SOURCING_RULE.CHANNEL_CODE.eq(channelCode), SOURCING_RULE.METHOD.eq(method.name()))
                 .execute() == 1;
     }
 
     Map<String, Integer> capacities() {
-        return db.select(LOCATION_CAPACITY.LOCATION_CODE, LOCATION_CAPACITY.DAILY_ORDERS).from(LOCATION_CAPACITY)
-                .fetchMap(LOCATION_CAPACITY.LOCATION_CODE, LOCATION_CAPACITY.DAILY_ORDERS);
+        return cachedCapacities.get();
     }
 
     List<Capacity> capacityList() {
@@ -98,6 +114,7 @@ class SourcingRules {
     }
 
     void setCapacity(String locationCode, int dailyOrders, Instant now) {
+        cachedCapacities.changed();
         db.insertInto(LOCATION_CAPACITY)
                 .set(LOCATION_CAPACITY.LOCATION_CODE, locationCode)
                 .set(LOCATION_CAPACITY.DAILY_ORDERS, dailyOrders)
@@ -109,6 +126,7 @@ class SourcingRules {
     }
 
     boolean removeCapacity(String locationCode) {
+        cachedCapacities.changed();
         return db.deleteFrom(LOCATION_CAPACITY).where(LOCATION_CAPACITY.LOCATION_CODE.eq(locationCode)).execute() == 1;
     }
 

@@ -1,6 +1,8 @@
 package org.comptoir.ordering.internal;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -36,10 +38,13 @@ final class Fulfilment {
         }
     }
 
+    /** A delivery address; its optional position lets sourcing rate locations by distance to it. */
     record Address(@NotBlank @Size(max = 200) String line1, @Size(max = 200) String line2,
             @NotBlank @Size(max = 20) String postalCode, @NotBlank @Size(max = 100) String city,
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code such as FR")
-            String country) {}
+            String country,
+            @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @DecimalMin("-180") @DecimalMax("180") Double longitude) {}
 
     /** A fulfilment choice for the lines of one group. */
     record Group(@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,39}",

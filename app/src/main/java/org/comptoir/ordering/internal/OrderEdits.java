@@ -39,10 +39,12 @@ class OrderEdits {
     private final Pricing pricing;
     private final Network network;
     private final ObjectMapper json;
+    private final FulfilmentSync fulfilment;
     private final Clock clock;
 
     OrderEdits(OrderRepository orders, Orders lifecycle, StockAllocation allocation, Inventory inventory,
-            Pricing pricing, Network network, ObjectMapper json, Clock clock) {
+            Pricing pricing, Network network, ObjectMapper json, FulfilmentSync fulfilment, Clock clock) {
+        this.fulfilment = fulfilment;
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.allocation = allocation;
@@ -91,8 +93,14 @@ class OrderEdits {
         List<Order.Line> placed = new ArrayList<>();
         for (Order.Line line : lines) {
             Fulfilment.Group group = groups.get(line.group());
-            String location = group.method().atStore() ? group.locationCode()
-                    : line.locationCode() != null ? line.locationCode() : allocated.get(line.sku());
+            String before = order.groups().stream().filter(g -> g.code().equals(line.group())).findFirst()
+                    .map(Fulfilment.Group::locationCode).orElse(null);
+            // A line stays where it is held, unless it was on the shelf of a pickup store that changed;
+            // units coming from elsewhere to the pickup keep coming from there.
+            String location = line.locationCode() != null && !(group.method().atStore()
+                    && line.locationCode().equals(before) && !line.locationCode().equals(group.locationCode()))
+                    ? line.locationCode()
+                    : group.method().atStore() ? group.locationCode() : allocated.get(line.sku());
             placed.add(new Order.Line(line.lineNo(), line.sku(), line.group(), location, line.quantity(),
                     line.cancelled(), line.unitPrice(), line.discount(), line.total(), line.taxRateBp(), line.net(),
                     line.tax(), line.gross()));
@@ -129,7 +137,9 @@ class OrderEdits {
         orders.record(id, new OrderRepository.Change(order.status(), order.status(), "edited", caller.name(),
                 caller.channelCode().orElse(null), describe(edit) + "; total " + (difference >= 0 ? "+" : "")
                         + difference + (edit.reason() == null ? "" : "; " + edit.reason()), now));
-        return lifecycle.find(id);
+        Order after = lifecycle.find(id);
+        fulfilment.changed(after, null);
+        return after;
     }
 
     /** The order's lines after the edit; an added SKU already on the order in the same group adds to its line. */

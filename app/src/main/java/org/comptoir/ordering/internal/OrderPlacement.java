@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.comptoir.fulfilment.Routing;
 import org.comptoir.inventory.Inventory;
 import org.comptoir.network.ChannelSummary;
 import org.comptoir.network.ChannelType;
@@ -48,6 +49,7 @@ class OrderPlacement {
 
     private final OrderRepository orders;
     private final StockAllocation allocation;
+    private final FulfilmentSync fulfilment;
     private final Pricing pricing;
     private final Inventory inventory;
     private final Network network;
@@ -56,10 +58,12 @@ class OrderPlacement {
     private final ObjectMapper json;
     private final Clock clock;
 
-    OrderPlacement(OrderRepository orders, StockAllocation allocation, Pricing pricing, Inventory inventory, Network network,
-            OrderingSettings settings, ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+    OrderPlacement(OrderRepository orders, StockAllocation allocation, FulfilmentSync fulfilment, Pricing pricing,
+            Inventory inventory, Network network, OrderingSettings settings, ApplicationEventPublisher events,
+            ObjectMapper json, Clock clock) {
         this.orders = orders;
         this.allocation = allocation;
+        this.fulfilment = fulfilment;
         this.pricing = pricing;
         this.inventory = inventory;
         this.network = network;
@@ -92,7 +96,22 @@ class OrderPlacement {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "coupon-not-applicable", "Coupon does not apply",
                     "Coupon " + code.code() + " does not apply: " + code.reason()).with("code", code.code());
         });
-        Map<String, String> locations = allocation.allocate(channel, lines, groups);
+        // Sourcing decides where each line is held; lines its rules cannot place are held where the
+        // most stock is, and the order is retried by fulfilment, then flagged for a person.
+        Routing.Route route = fulfilment.route(channel.code(), groups, lines);
+        Map<String, String> locations = new HashMap<>();
+        List<LineRequest> unplaced = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String at = route.locations().get(i + 1);
+            if (at != null) {
+                locations.put(lines.get(i).sku(), at);
+            } else {
+                unplaced.add(lines.get(i));
+            }
+        }
+        if (!unplaced.isEmpty()) {
+            locations.putAll(allocation.allocate(channel, unplaced, groups));
+        }
 
         Instant now = clock.instant();
         UUID id = Ids.newId();
@@ -142,6 +161,7 @@ class OrderPlacement {
         orders.record(id, new OrderRepository.Change(null, status, "placed", caller.name(), channel.code(),
                 terms.name().toLowerCase().replace('_', ' '), now));
         pricing.redeem(quote, number, request.customerRef());
+        fulfilment.changed(order, route);
         events.publishEvent(new OrderPlaced(Ids.newId(), now, id, number, channel.code(), request.customerRef(),
                 totals.gross(), quote.currency()));
         return order;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.comptoir.ordering.internal.db.tables.records.CustomerOrderRecord;
@@ -102,6 +103,13 @@ class OrderRepository {
     Optional<Order> lock(UUID id) {
         return db.selectFrom(CUSTOMER_ORDER).where(CUSTOMER_ORDER.ID.eq(id)).forUpdate().fetchOptional()
                 .map(this::withDetails);
+    }
+
+    /** Lines now held at other locations, under a new hold. */
+    void relocate(UUID id, UUID holdId, Map<Integer, String> locations) {
+        db.update(CUSTOMER_ORDER).set(CUSTOMER_ORDER.HOLD_ID, holdId).where(CUSTOMER_ORDER.ID.eq(id)).execute();
+        locations.forEach((lineNo, location) -> db.update(ORDER_LINE).set(ORDER_LINE.LOCATION_CODE, location)
+                .where(ORDER_LINE.ORDER_ID.eq(id), ORDER_LINE.LINE_NO.eq(lineNo)).execute());
     }
 
     void keepExpiry(UUID id, Instant expiresAt) {

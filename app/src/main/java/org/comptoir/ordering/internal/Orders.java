@@ -44,12 +44,15 @@ class Orders {
     private final Inventory inventory;
     private final Pricing pricing;
     private final ApplicationEventPublisher events;
+    private final FulfilmentSync fulfilment;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
     private final Clock clock;
 
     Orders(OrderRepository orders, Payments payments, Inventory inventory, Pricing pricing,
-            ApplicationEventPublisher events, TransactionTemplate transaction, ObjectMapper json, Clock clock) {
+            ApplicationEventPublisher events, FulfilmentSync fulfilment, TransactionTemplate transaction,
+            ObjectMapper json, Clock clock) {
+        this.fulfilment = fulfilment;
         this.orders = orders;
         this.payments = payments;
         this.inventory = inventory;
@@ -125,7 +128,45 @@ class Orders {
                 caller.channelCode().orElse(null), reason, now));
         events.publishEvent(new OrderStatusChanged(Ids.newId(), now, order.id(), order.number(), order.channelCode(),
                 order.customerRef(), order.status().name(), to.name(), caller.name(), reason));
-        return find(order.id());
+        Order after = find(order.id());
+        if (to == Order.Status.CONFIRMED || to == Order.Status.CANCELLED) {
+            fulfilment.changed(after, null);
+        }
+        return after;
+    }
+
+    /**
+     * Follows the progress of the order's fulfilment orders (in fulfilment, shipped, ready, collected,
+     * delivered), through in fulfilment when it comes straight from confirmed. A move the order
+     * cannot make is left out; handing over an unpaid order is refused.
+     */
+    void progress(UUID id, Order.Status target, Caller caller) {
+        Order order = orders.lock(id).orElseThrow(() -> ApiProblem.notFound("Order", id));
+        if (order.status() == target) {
+            return;
+        }
+        if (order.status() == Order.Status.CONFIRMED && target != Order.Status.IN_FULFILMENT
+                && !order.status().canMoveTo(target) && Order.Status.IN_FULFILMENT.canMoveTo(target)) {
+            order = moved(order, Order.Status.IN_FULFILMENT, "fulfilment", null, caller);
+        }
+        if (!order.status().canMoveTo(target)) {
+            return;
+        }
+        if (target == Order.Status.COLLECTED && order.paymentTerms() != Order.PaymentTerms.PREPAID
+                && payments.due(order) > 0) {
+            throw ApiProblem.conflict("payment-due", "Order " + order.number() + " must be paid before it is handed over")
+                    .with("due", payments.due(order));
+        }
+        moved(order, target, "fulfilment", null, caller);
+    }
+
+    /** Lines now held elsewhere under a new hold (re-routed by fulfilment). */
+    void relocated(UUID id, UUID holdId, Map<Integer, String> locations, String reason, Caller caller) {
+        Order order = orders.lock(id).orElseThrow(() -> ApiProblem.notFound("Order", id));
+        orders.relocate(id, holdId, locations);
+        Instant now = clock.instant();
+        orders.record(id, new OrderRepository.Change(order.status(), order.status(), "re-routed", caller.name(),
+                null, reason, now));
     }
 
     /**
@@ -200,7 +241,9 @@ class Orders {
         Instant now = clock.instant();
         orders.record(id, new OrderRepository.Change(order.status(), order.status(), "lines cancelled", caller.name(),
                 caller.channelCode().orElse(null), describe(asked, lines) + (reason == null ? "" : ": " + reason), now));
-        return find(id);
+        Order after = find(id);
+        fulfilment.changed(after, null);
+        return after;
     }
 
     private void reprice(Order order, List<Order.Line> lines) {

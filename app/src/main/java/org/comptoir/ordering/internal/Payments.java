@@ -35,10 +35,12 @@ class Payments {
     private final Inventory inventory;
     private final Pricing pricing;
     private final ApplicationEventPublisher events;
+    private final FulfilmentSync fulfilment;
     private final Clock clock;
 
     Payments(PaymentRepository payments, OrderRepository orders, List<PaymentProvider> providers, Inventory inventory,
-            Pricing pricing, ApplicationEventPublisher events, Clock clock) {
+            Pricing pricing, ApplicationEventPublisher events, FulfilmentSync fulfilment, Clock clock) {
+        this.fulfilment = fulfilment;
         this.payments = payments;
         this.orders = orders;
         this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::code, Function.identity()));
@@ -185,6 +187,7 @@ class Payments {
                     order.channelCode(), order.customerRef(), Order.Status.PLACED.name(),
                     Order.Status.CONFIRMED.name(), caller.name(), "paid"));
             carriedOut(order, caller, now);
+            orders.find(order.id()).ifPresent(paid -> fulfilment.changed(paid, null));
         }
     }
 

@@ -91,6 +91,18 @@ class SourcingEngineTest {
     }
 
     @Test
+    void withoutSplitsALineComesWhollyFromOneLocation() {
+        Decision d = SourcingEngine.decide(new Request(Mode.SHIP, PARIS, null, List.of(new Line("SEC", 5)), NEAREST,
+                List.of(store("ST-B", BOULOGNE, Map.of("SEC", 3)), store("ST-V", VERSAILLES, Map.of("SEC", 3)),
+                        warehouse("WH", LYON, Map.of("SEC", 5))), false));
+        assertThat(d.assignments()).containsExactly(new Assignment("WH", "SEC", 5, false));
+        Decision none = SourcingEngine.decide(new Request(Mode.SHIP, PARIS, null, List.of(new Line("SEC", 5)),
+                NEAREST, List.of(store("ST-B", BOULOGNE, Map.of("SEC", 3)), store("ST-V", VERSAILLES,
+                        Map.of("SEC", 3))), false));
+        assertThat(none.routed()).isFalse();
+    }
+
+    @Test
     void aLocationWhoseDayIsFullIsFencedOutAndTheNextOneServes() {
         Candidate full = new Candidate("ST-B", LocationType.STORE, BOULOGNE, true, true,
                 Set.of(Capability.SHIP_FROM_STORE), Map.of("SEC", 3), 0, 40);

@@ -1,0 +1,154 @@
+package org.comptoir.fulfilment.internal;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.comptoir.platform.security.Callers;
+import org.comptoir.platform.web.ApiProblem;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Fulfilment orders: a location's work list, each order's steps (pick, pack, ship, deliver; a
+ * transfer's arrival; a pickup made ready and collected against its code; a refusal), and the
+ * routing of an order with every decision and why.
+ */
+@Tag(name = "Fulfilment orders")
+@RestController
+@RequestMapping("/api/v1/fulfilment")
+class FulfilmentController {
+
+    record Shipping(@Size(max = 100) String trackingNumber) {}
+
+    record Collection(@NotBlank @Size(max = 20) String code) {}
+
+    record Refusal(@NotBlank @Size(max = 500) String reason) {}
+
+    /** A page of the work list; {@code next} continues it. */
+    record WorkPage(List<FulfilmentOrder> items, String next) {}
+
+    /** A fulfilment order with its history. */
+    record Detail(FulfilmentOrder order, List<FulfilmentRepository.Change> history) {}
+
+    /** How an order is routed: its fulfilment orders, every decision with its explanation, the refusals. */
+    record RoutingView(UUID orderId, String orderNumber, boolean routed, int attempts, Instant flaggedAt,
+            List<FulfilmentOrder> fulfilmentOrders, List<FulfilmentRepository.Decision> decisions,
+            List<FulfilmentRepository.Refused> refusals) {}
+
+    private final FulfilmentOrders orders;
+    private final FulfilmentQueries queries;
+
+    FulfilmentController(FulfilmentOrders orders, FulfilmentQueries queries) {
+        this.orders = orders;
+        this.queries = queries;
+    }
+
+    @GetMapping("/orders")
+    WorkPage work(@RequestParam(required = false) String location,
+            @RequestParam(required = false) Set<FulfilmentOrder.Status> status,
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Instant afterDue = null;
+        UUID afterId = null;
+        if (after != null) {
+            String[] parts = after.split("_", 2);
+            try {
+                afterDue = Instant.parse(parts[0]);
+                afterId = UUID.fromString(parts[1]);
+            } catch (RuntimeException e) {
+                throw ApiProblem.invalid("after", "is the next value of a previous page");
+            }
+        }
+        var items = orders.work(location, status == null ? EnumSet.noneOf(FulfilmentOrder.Status.class)
+                : EnumSet.copyOf(status), afterDue, afterId, limit + 1, Callers.current());
+        String next = null;
+        if (items.size() > limit) {
+            items = items.subList(0, limit);
+            FulfilmentOrder last = items.getLast();
+            next = last.dueBy() + "_" + last.id();
+        }
+        return new WorkPage(items, next);
+    }
+
+    @GetMapping("/orders/{id}")
+    Detail order(@PathVariable UUID id) {
+        var caller = Callers.current();
+        return new Detail(orders.find(id, caller), orders.history(id, caller));
+    }
+
+    @PostMapping("/orders/{id}/start")
+    FulfilmentOrder start(@PathVariable UUID id) {
+        return orders.start(id, Callers.current());
+    }
+
+    @PostMapping("/orders/{id}/pack")
+    FulfilmentOrder pack(@PathVariable UUID id) {
+        return orders.pack(id, Callers.current());
+    }
+
+    @PostMapping("/orders/{id}/ship")
+    FulfilmentOrder ship(@PathVariable UUID id, @Valid @RequestBody(required = false) Shipping shipping) {
+        return orders.ship(id, shipping == null ? null : shipping.trackingNumber(), Callers.current());
+    }
+
+    @PostMapping("/orders/{id}/deliver")
+    FulfilmentOrder deliver(@PathVariable UUID id) {
+        return orders.deliver(id, Callers.current());
+    }
+
+    @PostMapping("/orders/{id}/arrive")
+    FulfilmentOrder arrive(@PathVariable UUID id) {
+        return orders.arrive(id, Callers.current());
+    }
+
+    @PostMapping("/orders/{id}/ready")
+    FulfilmentOrder ready(@PathVariable UUID id) {
+        return orders.ready(id, Callers.current());
+    }
+
+    @PostMapping("/orders/{id}/pickup-code")
+    FulfilmentOrder reissueCode(@PathVariable UUID id) {
+        return orders.reissueCode(id, Callers.current());
+    }
+
+    @PostMapping("/orders/{id}/collect")
+    FulfilmentOrder collect(@PathVariable UUID id, @Valid @RequestBody Collection collection) {
+        return orders.collect(id, collection.code(), Callers.current());
+    }
+
+    @PostMapping("/orders/{id}/refuse")
+    FulfilmentOrder refuse(@PathVariable UUID id, @Valid @RequestBody Refusal refusal) {
+        return orders.refuse(id, refusal.reason(), Callers.current());
+    }
+
+    @GetMapping("/routing/{orderId}")
+    RoutingView routing(@PathVariable UUID orderId) {
+        return queries.routing(orderId, Callers.current());
+    }
+
+    @PostMapping("/routing/{orderId}/retry")
+    RoutingView retry(@PathVariable UUID orderId) {
+        var caller = Callers.current();
+        orders.retry(orderId, caller);
+        return queries.routing(orderId, caller);
+    }
+
+    /** Orders the rules could not route after every attempt: a person decides. */
+    @GetMapping("/exceptions")
+    List<RoutingView> exceptions() {
+        return queries.flagged(Callers.current());
+    }
+}

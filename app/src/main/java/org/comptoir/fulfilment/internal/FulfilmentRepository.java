@@ -1,0 +1,317 @@
+package org.comptoir.fulfilment.internal;
+
+import static org.comptoir.fulfilment.internal.db.tables.FulfilmentHistory.FULFILMENT_HISTORY;
+import static org.comptoir.fulfilment.internal.db.tables.FulfilmentLine.FULFILMENT_LINE;
+import static org.comptoir.fulfilment.internal.db.tables.FulfilmentOrder.FULFILMENT_ORDER;
+import static org.comptoir.fulfilment.internal.db.tables.Refusal.REFUSAL;
+import static org.comptoir.fulfilment.internal.db.tables.RoutedOrder.ROUTED_ORDER;
+import static org.comptoir.fulfilment.internal.db.tables.SourcingDecision.SOURCING_DECISION;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.comptoir.fulfilment.internal.db.tables.records.FulfilmentOrderRecord;
+import org.comptoir.fulfilment.internal.db.tables.records.RoutedOrderRecord;
+import org.comptoir.platform.persistence.Ids;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** Fulfilment orders with their lines and history, routed orders, decisions and refusals. */
+@Repository
+class FulfilmentRepository {
+
+    /** What fulfilment keeps of an order: its hold, whether it is paid for and whether it is routed. */
+    record Routed(UUID orderId, String number, String channelCode, UUID holdId, boolean released, boolean routed,
+            int attempts, Instant nextAttemptAt, Instant flaggedAt, String groupsJson, String linesJson,
+            Instant createdAt) {}
+
+    record Decision(UUID id, UUID orderId, String trigger, boolean routed, String reason, String explanationJson,
+            Instant decidedAt) {}
+
+    record Change(String from, String to, String actor, String detail, Instant at) {}
+
+    record Refused(int lineNo, String locationCode, String reason, Instant at) {}
+
+    private final DSLContext db;
+
+    FulfilmentRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    // Routed orders
+
+    Optional<Routed> routed(UUID orderId) {
+        return db.selectFrom(ROUTED_ORDER).where(ROUTED_ORDER.ORDER_ID.eq(orderId))
+                .fetchOptional(FulfilmentRepository::toRouted);
+    }
+
+    /** Locks the order's fulfilment state: every change to its fulfilment orders happens under it. */
+    Optional<Routed> lockRouted(UUID orderId) {
+        return db.selectFrom(ROUTED_ORDER).where(ROUTED_ORDER.ORDER_ID.eq(orderId)).forUpdate()
+                .fetchOptional(FulfilmentRepository::toRouted);
+    }
+
+    void insertRouted(Routed r, Instant now) {
+        db.insertInto(ROUTED_ORDER)
+                .set(ROUTED_ORDER.ORDER_ID, r.orderId())
+                .set(ROUTED_ORDER.ORDER_NUMBER, r.number())
+                .set(ROUTED_ORDER.CHANNEL_CODE, r.channelCode())
+                .set(ROUTED_ORDER.HOLD_ID, r.holdId())
+                .set(ROUTED_ORDER.RELEASED, r.released())
+                .set(ROUTED_ORDER.ROUTED, r.routed())
+                .set(ROUTED_ORDER.ATTEMPTS, r.attempts())
+                .set(ROUTED_ORDER.NEXT_ATTEMPT_AT, r.nextAttemptAt())
+                .set(ROUTED_ORDER.FLAGGED_AT, r.flaggedAt())
+                .set(ROUTED_ORDER.GROUPS_JSON, r.groupsJson())
+                .set(ROUTED_ORDER.LINES_JSON, r.linesJson())
+                .set(ROUTED_ORDER.CREATED_AT, now)
+                .set(ROUTED_ORDER.UPDATED_AT, now)
+                .execute();
+    }
+
+    void updateRouted(Routed r, Instant now) {
+        db.update(ROUTED_ORDER)
+                .set(ROUTED_ORDER.HOLD_ID, r.holdId())
+                .set(ROUTED_ORDER.RELEASED, r.released())
+                .set(ROUTED_ORDER.ROUTED, r.routed())
+                .set(ROUTED_ORDER.ATTEMPTS, r.attempts())
+                .set(ROUTED_ORDER.NEXT_ATTEMPT_AT, r.nextAttemptAt())
+                .set(ROUTED_ORDER.FLAGGED_AT, r.flaggedAt())
+                .set(ROUTED_ORDER.GROUPS_JSON, r.groupsJson())
+                .set(ROUTED_ORDER.LINES_JSON, r.linesJson())
+                .set(ROUTED_ORDER.UPDATED_AT, now)
+                .where(ROUTED_ORDER.ORDER_ID.eq(r.orderId()))
+                .execute();
+    }
+
+    /** Orders the rules could not route whose next attempt is due (not yet handed to a person). */
+    List<UUID> retryDue(Instant now, int limit) {
+        return db.select(ROUTED_ORDER.ORDER_ID).from(ROUTED_ORDER)
+                .where(ROUTED_ORDER.ROUTED.isFalse(), ROUTED_ORDER.FLAGGED_AT.isNull(),
+                        ROUTED_ORDER.NEXT_ATTEMPT_AT.le(now))
+                .orderBy(ROUTED_ORDER.NEXT_ATTEMPT_AT).limit(limit).fetch(ROUTED_ORDER.ORDER_ID);
+    }
+
+    /** Orders waiting for a person, oldest first. */
+    List<Routed> flagged(int limit) {
+        return db.selectFrom(ROUTED_ORDER).where(ROUTED_ORDER.FLAGGED_AT.isNotNull(), ROUTED_ORDER.ROUTED.isFalse())
+                .orderBy(ROUTED_ORDER.FLAGGED_AT).limit(limit).fetch(FulfilmentRepository::toRouted);
+    }
+
+    // Decisions and refusals
+
+    void insertDecision(Decision d) {
+        db.insertInto(SOURCING_DECISION)
+                .set(SOURCING_DECISION.ID, d.id())
+                .set(SOURCING_DECISION.ORDER_ID, d.orderId())
+                .set(SOURCING_DECISION.TRIGGER, d.trigger())
+                .set(SOURCING_DECISION.ROUTED, d.routed())
+                .set(SOURCING_DECISION.REASON, d.reason().length() > 2000 ? d.reason().substring(0, 2000) : d.reason())
+                .set(SOURCING_DECISION.EXPLANATION_JSON, d.explanationJson())
+                .set(SOURCING_DECISION.DECIDED_AT, d.decidedAt())
+                .execute();
+    }
+
+    List<Decision> decisions(UUID orderId) {
+        return db.selectFrom(SOURCING_DECISION).where(SOURCING_DECISION.ORDER_ID.eq(orderId))
+                .orderBy(SOURCING_DECISION.DECIDED_AT, SOURCING_DECISION.ID)
+                .fetch(r -> new Decision(r.getId(), r.getOrderId(), r.getTrigger(), r.getRouted(), r.getReason(),
+                        r.getExplanationJson(), r.getDecidedAt()));
+    }
+
+    void insertRefusal(UUID orderId, int lineNo, String locationCode, String reason, Instant now) {
+        db.insertInto(REFUSAL)
+                .set(REFUSAL.ORDER_ID, orderId)
+                .set(REFUSAL.LINE_NO, lineNo)
+                .set(REFUSAL.LOCATION_CODE, locationCode)
+                .set(REFUSAL.REASON, reason)
+                .set(REFUSAL.REFUSED_AT, now)
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    List<Refused> refusals(UUID orderId) {
+        return db.selectFrom(REFUSAL).where(REFUSAL.ORDER_ID.eq(orderId)).orderBy(REFUSAL.REFUSED_AT)
+                .fetch(r -> new Refused(r.getLineNo(), r.getLocationCode(), r.getReason(), r.getRefusedAt()));
+    }
+
+    // Fulfilment orders
+
+    void insert(FulfilmentOrder f) {
+        db.insertInto(FULFILMENT_ORDER)
+                .set(FULFILMENT_ORDER.ID, f.id())
+                .set(FULFILMENT_ORDER.ORDER_ID, f.orderId())
+                .set(FULFILMENT_ORDER.ORDER_NUMBER, f.orderNumber())
+                .set(FULFILMENT_ORDER.CHANNEL_CODE, f.channelCode())
+                .set(FULFILMENT_ORDER.GROUP_CODE, f.groupCode())
+                .set(FULFILMENT_ORDER.METHOD, f.method())
+                .set(FULFILMENT_ORDER.KIND, f.kind().name())
+                .set(FULFILMENT_ORDER.LOCATION_CODE, f.locationCode())
+                .set(FULFILMENT_ORDER.DESTINATION_CODE, f.destinationCode())
+                .set(FULFILMENT_ORDER.STATUS, f.status().name())
+                .set(FULFILMENT_ORDER.DUE_BY, f.dueBy())
+                .set(FULFILMENT_ORDER.PICKUP_ATTEMPTS, 0)
+                .set(FULFILMENT_ORDER.VERSION, 1)
+                .set(FULFILMENT_ORDER.CREATED_AT, f.createdAt())
+                .set(FULFILMENT_ORDER.UPDATED_AT, f.createdAt())
+                .execute();
+        var insert = db.insertInto(FULFILMENT_LINE, FULFILMENT_LINE.FULFILMENT_ORDER_ID, FULFILMENT_LINE.LINE_NO,
+                FULFILMENT_LINE.SKU, FULFILMENT_LINE.QUANTITY, FULFILMENT_LINE.SOURCE_CODE);
+        for (FulfilmentOrder.Line line : f.lines()) {
+            insert = insert.values(f.id(), line.lineNo(), line.sku(), line.quantity(), line.sourceCode());
+        }
+        if (!f.lines().isEmpty()) {
+            insert.execute();
+        }
+    }
+
+    Optional<FulfilmentOrder> find(UUID id) {
+        return withLines(db.selectFrom(FULFILMENT_ORDER).where(FULFILMENT_ORDER.ID.eq(id)).fetch()).stream()
+                .findFirst();
+    }
+
+    List<FulfilmentOrder> ofOrder(UUID orderId) {
+        return withLines(db.selectFrom(FULFILMENT_ORDER).where(FULFILMENT_ORDER.ORDER_ID.eq(orderId))
+                .orderBy(FULFILMENT_ORDER.CREATED_AT, FULFILMENT_ORDER.ID).fetch());
+    }
+
+    /** A location's work, soonest due first; {@code after} is the last (due, id) of the previous page. */
+    List<FulfilmentOrder> work(Collection<String> locations, Set<FulfilmentOrder.Status> statuses,
+            Instant afterDue, UUID afterId, int limit) {
+        Condition page = afterDue == null ? DSL.noCondition()
+                : DSL.row(FULFILMENT_ORDER.DUE_BY, FULFILMENT_ORDER.ID).gt(afterDue, afterId);
+        return withLines(db.selectFrom(FULFILMENT_ORDER)
+                .where(locations == null ? DSL.noCondition() : FULFILMENT_ORDER.LOCATION_CODE.in(locations),
+                        FULFILMENT_ORDER.STATUS.in(statuses.stream().map(Enum::name).toList()), page)
+                .orderBy(FULFILMENT_ORDER.DUE_BY, FULFILMENT_ORDER.ID).limit(limit).fetch());
+    }
+
+    /** Fulfilment orders each location took on since {@code since} (cancelled and refused ones do not count). */
+    Map<String, Integer> takenSince(Collection<String> locations, Instant since) {
+        return db.select(FULFILMENT_ORDER.LOCATION_CODE, DSL.count()).from(FULFILMENT_ORDER)
+                .where(FULFILMENT_ORDER.LOCATION_CODE.in(locations), FULFILMENT_ORDER.CREATED_AT.ge(since),
+                        FULFILMENT_ORDER.STATUS.notIn(FulfilmentOrder.Status.CANCELLED.name(),
+                                FulfilmentOrder.Status.REFUSED.name()))
+                .groupBy(FULFILMENT_ORDER.LOCATION_CODE)
+                .fetchMap(FULFILMENT_ORDER.LOCATION_CODE, DSL.count());
+    }
+
+    /** Moves a fulfilment order if it is still in {@code from}; false when it changed meanwhile. */
+    boolean move(UUID id, FulfilmentOrder.Status from, FulfilmentOrder.Status to, Instant now) {
+        return db.update(FULFILMENT_ORDER)
+                .set(FULFILMENT_ORDER.STATUS, to.name())
+                .set(FULFILMENT_ORDER.VERSION, FULFILMENT_ORDER.VERSION.plus(1))
+                .set(FULFILMENT_ORDER.UPDATED_AT, now)
+                .where(FULFILMENT_ORDER.ID.eq(id), FULFILMENT_ORDER.STATUS.eq(from.name()))
+                .execute() == 1;
+    }
+
+    void pickupCode(UUID id, String hash, Instant readyAt) {
+        db.update(FULFILMENT_ORDER)
+                .set(FULFILMENT_ORDER.PICKUP_CODE_HASH, hash)
+                .set(FULFILMENT_ORDER.PICKUP_ATTEMPTS, 0)
+                .set(FULFILMENT_ORDER.READY_AT, readyAt)
+                .where(FULFILMENT_ORDER.ID.eq(id))
+                .execute();
+    }
+
+    Optional<String> pickupCodeHash(UUID id) {
+        return db.select(FULFILMENT_ORDER.PICKUP_CODE_HASH).from(FULFILMENT_ORDER).where(FULFILMENT_ORDER.ID.eq(id))
+                .fetchOptional(FULFILMENT_ORDER.PICKUP_CODE_HASH);
+    }
+
+    void pickupFailed(UUID id) {
+        db.update(FULFILMENT_ORDER).set(FULFILMENT_ORDER.PICKUP_ATTEMPTS, FULFILMENT_ORDER.PICKUP_ATTEMPTS.plus(1))
+                .where(FULFILMENT_ORDER.ID.eq(id)).execute();
+    }
+
+    void tracking(UUID id, String trackingNumber) {
+        db.update(FULFILMENT_ORDER).set(FULFILMENT_ORDER.TRACKING_NUMBER, trackingNumber)
+                .where(FULFILMENT_ORDER.ID.eq(id)).execute();
+    }
+
+    void reminded(UUID id, Instant now) {
+        db.update(FULFILMENT_ORDER).set(FULFILMENT_ORDER.REMINDED_AT, now).where(FULFILMENT_ORDER.ID.eq(id)).execute();
+    }
+
+    /** Ready pickups waiting since before {@code readyBefore}, not reminded yet. */
+    List<UUID> toRemind(Instant readyBefore, int limit) {
+        return db.select(FULFILMENT_ORDER.ID).from(FULFILMENT_ORDER)
+                .where(FULFILMENT_ORDER.STATUS.eq(FulfilmentOrder.Status.READY_FOR_PICKUP.name()),
+                        FULFILMENT_ORDER.READY_AT.le(readyBefore), FULFILMENT_ORDER.REMINDED_AT.isNull())
+                .orderBy(FULFILMENT_ORDER.READY_AT).limit(limit).fetch(FULFILMENT_ORDER.ID);
+    }
+
+    /** Ready pickups waiting since before {@code readyBefore}: their time is up. */
+    List<UUID> expired(Instant readyBefore, int limit) {
+        return db.select(FULFILMENT_ORDER.ID).from(FULFILMENT_ORDER)
+                .where(FULFILMENT_ORDER.STATUS.eq(FulfilmentOrder.Status.READY_FOR_PICKUP.name()),
+                        FULFILMENT_ORDER.READY_AT.le(readyBefore))
+                .orderBy(FULFILMENT_ORDER.READY_AT).limit(limit).fetch(FULFILMENT_ORDER.ID);
+    }
+
+    /** Removes fulfilment orders nobody started, to open them again from the order as it now is. */
+    void deleteNotStarted(UUID orderId) {
+        var ids = db.select(FULFILMENT_ORDER.ID).from(FULFILMENT_ORDER)
+                .where(FULFILMENT_ORDER.ORDER_ID.eq(orderId), FULFILMENT_ORDER.STATUS.in(
+                        FulfilmentOrder.Status.ON_HOLD.name(), FulfilmentOrder.Status.TO_PICK.name()))
+                .fetch(FULFILMENT_ORDER.ID);
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.deleteFrom(FULFILMENT_LINE).where(FULFILMENT_LINE.FULFILMENT_ORDER_ID.in(ids)).execute();
+        db.deleteFrom(FULFILMENT_HISTORY).where(FULFILMENT_HISTORY.FULFILMENT_ORDER_ID.in(ids)).execute();
+        db.deleteFrom(FULFILMENT_ORDER).where(FULFILMENT_ORDER.ID.in(ids)).execute();
+    }
+
+    void record(UUID fulfilmentOrderId, Change change) {
+        db.insertInto(FULFILMENT_HISTORY)
+                .set(FULFILMENT_HISTORY.ID, Ids.newId())
+                .set(FULFILMENT_HISTORY.FULFILMENT_ORDER_ID, fulfilmentOrderId)
+                .set(FULFILMENT_HISTORY.FROM_STATUS, change.from())
+                .set(FULFILMENT_HISTORY.TO_STATUS, change.to())
+                .set(FULFILMENT_HISTORY.ACTOR, change.actor())
+                .set(FULFILMENT_HISTORY.DETAIL, change.detail())
+                .set(FULFILMENT_HISTORY.AT, change.at())
+                .execute();
+    }
+
+    List<Change> history(UUID fulfilmentOrderId) {
+        return db.selectFrom(FULFILMENT_HISTORY).where(FULFILMENT_HISTORY.FULFILMENT_ORDER_ID.eq(fulfilmentOrderId))
+                .orderBy(FULFILMENT_HISTORY.AT, FULFILMENT_HISTORY.ID)
+                .fetch(r -> new Change(r.getFromStatus(), r.getToStatus(), r.getActor(), r.getDetail(), r.getAt()));
+    }
+
+    private List<FulfilmentOrder> withLines(List<FulfilmentOrderRecord> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<FulfilmentOrder.Line>> lines = new LinkedHashMap<>();
+        db.selectFrom(FULFILMENT_LINE)
+                .where(FULFILMENT_LINE.FULFILMENT_ORDER_ID.in(records.stream().map(FulfilmentOrderRecord::getId)
+                        .toList()))
+                .orderBy(FULFILMENT_LINE.FULFILMENT_ORDER_ID, FULFILMENT_LINE.LINE_NO)
+                .forEach(r -> lines.computeIfAbsent(r.getFulfilmentOrderId(), k -> new ArrayList<>())
+                        .add(new FulfilmentOrder.Line(r.getLineNo(), r.getSku(), r.getQuantity(), r.getSourceCode())));
+        return records.stream().map(r -> new FulfilmentOrder(r.getId(), r.getOrderId(), r.getOrderNumber(),
+                r.getChannelCode(), r.getGroupCode(), r.getMethod(), FulfilmentOrder.Kind.valueOf(r.getKind()),
+                r.getLocationCode(), r.getDestinationCode(), FulfilmentOrder.Status.valueOf(r.getStatus()),
+                r.getDueBy(), r.getPickupCodeHash() != null, r.getPickupAttempts(), r.getReadyAt(),
+                r.getRemindedAt(), r.getTrackingNumber(), r.getVersion(), r.getCreatedAt(), r.getUpdatedAt(),
+                lines.getOrDefault(r.getId(), List.of()))).toList();
+    }
+
+    private static Routed toRouted(RoutedOrderRecord r) {
+        return new Routed(r.getOrderId(), r.getOrderNumber(), r.getChannelCode(), r.getHoldId(), r.getReleased(),
+                r.getRouted(), r.getAttempts(), r.getNextAttemptAt(), r.getFlaggedAt(), r.getGroupsJson(),
+                r.getLinesJson(), r.getCreatedAt());
+    }
+}

@@ -1,0 +1,48 @@
+package org.comptoir.ordering.internal;
+
+import java.util.List;
+import java.util.Map;
+import org.comptoir.fulfilment.Routing;
+import org.comptoir.network.GeoPoint;
+import org.springframework.stereotype.Component;
+
+/**
+ * Speaks to the fulfilment module: where to hold a new order's lines, and the order's state after
+ * every change that matters to its fulfilment orders (placed, paid, edited, lines cancelled, cancelled).
+ */
+@Component
+class FulfilmentSync {
+
+    private final Routing routing;
+
+    FulfilmentSync(Routing routing) {
+        this.routing = routing;
+    }
+
+    Routing.Route route(String channelCode, Map<String, Fulfilment.Group> groups,
+            List<OrderPlacement.LineRequest> lines) {
+        int[] lineNo = {0};
+        return routing.route(channelCode, groups.values().stream().map(FulfilmentSync::group).toList(),
+                lines.stream().map(l -> new Routing.Line(++lineNo[0], l.sku(), l.quantity(), l.group(), null))
+                        .toList());
+    }
+
+    /** After a change: the order as it now stands ({@code route} when it was just placed). */
+    void changed(Order order, Routing.Route route) {
+        boolean cancelled = order.status() == Order.Status.CANCELLED;
+        boolean released = order.status() != Order.Status.PLACED;
+        routing.sync(new Routing.OrderState(order.id(), order.number(), order.channelCode(), order.holdId(), released,
+                cancelled, order.groups().stream().map(FulfilmentSync::group).toList(),
+                order.lines().stream().filter(l -> l.open() > 0)
+                        .map(l -> new Routing.Line(l.lineNo(), l.sku(), l.open(), l.group(), l.locationCode()))
+                        .toList()), route);
+    }
+
+    private static Routing.Group group(Fulfilment.Group g) {
+        GeoPoint destination = g.address() == null || g.address().latitude() == null
+                || g.address().longitude() == null ? null
+                : new GeoPoint(g.address().latitude(), g.address().longitude());
+        return new Routing.Group(g.code(), g.method().name(), g.method().atStore() ? g.locationCode() : null,
+                destination);
+    }
+}
