@@ -28,7 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "comptoir.inventory.feed-overlap=0s",
         "comptoir.ordering.sweep-interval=300ms",
         "comptoir.ordering.abandon-after=2s",
-        "comptoir.ordering.cart-hold-channels=HOLDCART"})
+        "comptoir.ordering.cart-hold-channels=HOLDCART",
+        "comptoir.fulfilment.sweep-interval=300ms",
+        "comptoir.fulfilment.retry-every=300ms",
+        "comptoir.fulfilment.routing-attempts=2"})
 public abstract class ApiTest {
 
     public static final String ADMIN_KEY = "ck_test_admin_key_for_the_suite_only";

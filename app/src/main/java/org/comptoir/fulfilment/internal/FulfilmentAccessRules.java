@@ -9,13 +9,20 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** The back office reads rules and asks for plans; administrators set rules and capacities. */
+/**
+ * The back office reads fulfilment and asks for plans; stores, warehouses (their systems) and
+ * administrators move fulfilment orders; agents and administrators route flagged orders again;
+ * administrators set rules and capacities.
+ */
 @Component
 class FulfilmentAccessRules implements AccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(POST, "/api/v1/fulfilment/sourcing/plans").hasAnyRole(AccessRules.backOffice())
+                .requestMatchers(POST, "/api/v1/fulfilment/orders/**")
+                .hasAnyRole(Role.ADMIN.name(), Role.STORE_ASSOCIATE.name(), Role.INTEGRATION.name())
+                .requestMatchers(POST, "/api/v1/fulfilment/routing/**").hasAnyRole(Role.ADMIN.name(), Role.AGENT.name())
                 .requestMatchers(GET, "/api/v1/fulfilment/**").hasAnyRole(AccessRules.backOffice())
                 .requestMatchers("/api/v1/fulfilment/**").hasRole(Role.ADMIN.name());
     }

@@ -141,9 +141,8 @@ class FulfilmentController {
 
     @PostMapping("/routing/{orderId}/retry")
     RoutingView retry(@PathVariable UUID orderId) {
-        var caller = Callers.current();
-        orders.retry(orderId, caller);
-        return queries.routing(orderId, caller);
+        orders.retry(orderId);
+        return queries.routing(orderId, Callers.current());
     }
 
     /** Orders the rules could not route after every attempt: a person decides. */

@@ -209,7 +209,7 @@ class FulfilmentOrders {
             Set<String> excluded = fulfilment.refusals(f.orderId()).stream()
                     .filter(r -> lines.contains(r.lineNo())).map(FulfilmentRepository.Refused::locationCode)
                     .collect(Collectors.toSet());
-            routing.reroute(routed, lines, excluded, "refused at " + location, caller);
+            routing.reroute(routed, lines, excluded, "refused at " + location);
         } else {
             routing.rebuild(routing.state(routed, false), "refused at " + location, now);
         }
@@ -218,15 +218,15 @@ class FulfilmentOrders {
 
     /** A person asks for a flagged order to be routed again now. */
     @Transactional
-    boolean retry(UUID orderId, Caller caller) {
+    boolean retry(UUID orderId) {
         var routed = lock(orderId);
         if (routed.routed()) {
             throw ApiProblem.conflict("already-routed", "Every line of the order is routed");
         }
-        return retryRouting(routed, caller);
+        return retryRouting(routed);
     }
 
-    private boolean retryRouting(FulfilmentRepository.Routed routed, Caller caller) {
+    private boolean retryRouting(FulfilmentRepository.Routed routed) {
         var state = routing.state(routed, false);
         Set<Integer> covered = fulfilment.ofOrder(routed.orderId()).stream()
                 .filter(f -> !f.status().notStarted() && f.status() != FulfilmentOrder.Status.CANCELLED
@@ -237,7 +237,7 @@ class FulfilmentOrders {
         Set<String> excluded = fulfilment.refusals(routed.orderId()).stream()
                 .filter(r -> open.contains(r.lineNo())).map(FulfilmentRepository.Refused::locationCode)
                 .collect(Collectors.toSet());
-        return routing.reroute(routed, open, excluded, "retry " + (routed.attempts() + 1), caller);
+        return routing.reroute(routed, open, excluded, "retry " + (routed.attempts() + 1));
     }
 
     /**
@@ -253,7 +253,7 @@ class FulfilmentOrders {
                 var routed = fulfilment.lockRouted(orderId).orElseThrow();
                 if (!routed.routed() && routed.flaggedAt() == null && routed.nextAttemptAt() != null
                         && !routed.nextAttemptAt().isAfter(now)) {
-                    retryRouting(routed, Caller.SYSTEM);
+                    retryRouting(routed);
                 }
             });
         }

@@ -159,8 +159,7 @@ class RoutingService implements Routing {
      * when it can, replaces the order's hold in one step, tells the order where its lines are now
      * held and rebuilds the fulfilment orders. Returns whether the lines could be placed.
      */
-    boolean reroute(FulfilmentRepository.Routed r, Set<Integer> lineNos, Set<String> excluded, String trigger,
-            Caller caller) {
+    boolean reroute(FulfilmentRepository.Routed r, Set<Integer> lineNos, Set<String> excluded, String trigger) {
         Instant now = clock.instant();
         OrderState state = state(r, false);
         ChannelSummary channel = network.channel(r.channelCode()).orElseThrow();
@@ -190,7 +189,9 @@ class RoutingService implements Routing {
             holdId = inventory.replace(holdId, new Inventory.StockHold(Inventory.HoldKind.ORDER, r.number(),
                     r.channelCode(), null, "order " + r.number(), lines.stream()
                             .map(l -> new Inventory.StockLine(l.locationCode(), l.sku(), l.quantity())).toList()),
-                    caller);
+                    // The platform moves the stock, wherever it goes: a store refusing a line may not
+                    // hold stock elsewhere itself.
+                    Caller.SYSTEM);
         }
         fulfilment.updateRouted(new FulfilmentRepository.Routed(r.orderId(), r.number(), r.channelCode(), holdId,
                 r.released(), true, r.attempts(), null, null, r.groupsJson(), json.writeValueAsString(lines),
