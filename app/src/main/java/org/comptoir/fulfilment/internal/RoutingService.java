@@ -210,7 +210,7 @@ class RoutingService implements Routing {
     /**
      * Makes the live fulfilment orders match the order: the ones wanted and not started are kept (and
      * released once paid), changed ones are cancelled and opened again, unwanted ones cancelled; the
-     * ones already started are left as they are. A cancelled order cancels every open one.
+     * ones already started are left as they are. A cancelled order cancels every one not yet gone.
      */
     void rebuild(OrderState order, String detail, Instant now) {
         List<FulfilmentOrder> live = fulfilment.ofOrder(order.orderId()).stream()
@@ -222,6 +222,10 @@ class RoutingService implements Routing {
             String key = key(f);
             FulfilmentOrder want = wanted.get(key);
             boolean same = want != null && sameWork(want, f);
+            if (order.cancelled() && f.status().canMoveTo(FulfilmentOrder.Status.CANCELLED, f.kind())) {
+                move(f, FulfilmentOrder.Status.CANCELLED, detail, "system", now);
+                continue;
+            }
             if (!f.status().notStarted()) {
                 kept.add(key);
                 continue;
