@@ -93,6 +93,12 @@ class AuthorizationMatrixTest extends ApiTest {
                         EnumSet.of(Role.ADMIN)),
                 new Call("capacities", "PUT", "/api/v1/fulfilment/capacities/NO-SUCH", Map.of(),
                         EnumSet.of(Role.ADMIN)),
+                new Call("fulfilment orders", "GET", "/api/v1/fulfilment/orders", null, BACK_OFFICE),
+                new Call("fulfilment orders", "POST", "/api/v1/fulfilment/orders/" + java.util.UUID.randomUUID()
+                        + "/start", Map.of(), EnumSet.of(Role.ADMIN, Role.STORE_ASSOCIATE, Role.INTEGRATION)),
+                new Call("routing", "POST", "/api/v1/fulfilment/routing/" + java.util.UUID.randomUUID() + "/retry",
+                        Map.of(), EnumSet.of(Role.ADMIN, Role.AGENT)),
+                new Call("routing exceptions", "GET", "/api/v1/fulfilment/exceptions", null, BACK_OFFICE),
                 new Call("orders", "POST", "/api/v1/orders/" + java.util.UUID.randomUUID() + "/cancel", Map.of(),
                         EnumSet.of(Role.ADMIN, Role.AGENT, Role.STORE_ASSOCIATE, Role.INTEGRATION)),
                 new Call("metrics", "GET", "/actuator/prometheus", null,

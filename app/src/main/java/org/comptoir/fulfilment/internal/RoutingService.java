@@ -124,27 +124,26 @@ class RoutingService implements Routing {
     @Transactional
     public void sync(OrderState order, Route route) {
         Instant now = clock.instant();
-        var existing = fulfilment.lockRouted(order.orderId());
-        if (existing.isEmpty()) {
-            if (order.cancelled()) {
-                return;
-            }
-            boolean routed = route == null || route.routed();
-            fulfilment.insertRouted(new FulfilmentRepository.Routed(order.orderId(), order.number(),
-                    order.channelCode(), order.holdId(), order.released(), routed, 1,
-                    routed ? null : now.plus(settings.retryEvery()), null, json.writeValueAsString(order.groups()),
-                    json.writeValueAsString(order.lines()), now), now);
-        } else {
-            var r = existing.get();
-            fulfilment.updateRouted(new FulfilmentRepository.Routed(r.orderId(), r.number(), r.channelCode(),
-                    order.holdId(), order.released(), r.routed() || order.cancelled(), r.attempts(),
-                    r.nextAttemptAt(), r.flaggedAt(), json.writeValueAsString(order.groups()),
-                    json.writeValueAsString(order.lines()), r.createdAt()), now);
-        }
         if (route != null) {
+            // A new order: nothing to lock or compare yet.
+            fulfilment.insertRouted(new FulfilmentRepository.Routed(order.orderId(), order.number(),
+                    order.channelCode(), order.holdId(), order.released(), route.routed(), 1,
+                    route.routed() ? null : now.plus(settings.retryEvery()), null,
+                    json.writeValueAsString(order.groups()), json.writeValueAsString(order.lines()), now), now);
             fulfilment.insertDecision(new FulfilmentRepository.Decision(Ids.newId(), order.orderId(), "placed",
                     route.routed(), route.reason(), route.explanationJson(), now));
+            open(wanted(order, now).values(), "order placed", now);
+            return;
         }
+        var existing = fulfilment.lockRouted(order.orderId());
+        if (existing.isEmpty()) {
+            return;
+        }
+        var r = existing.get();
+        fulfilment.updateRouted(new FulfilmentRepository.Routed(r.orderId(), r.number(), r.channelCode(),
+                order.holdId(), order.released(), r.routed() || order.cancelled(), r.attempts(), r.nextAttemptAt(),
+                r.flaggedAt(), json.writeValueAsString(order.groups()), json.writeValueAsString(order.lines()),
+                r.createdAt()), now);
         rebuild(order, "order " + (order.cancelled() ? "cancelled" : "changed"), now);
     }
 
@@ -239,13 +238,14 @@ class RoutingService implements Routing {
             }
             move(f, FulfilmentOrder.Status.CANCELLED, detail, "system", now);
         }
-        for (var entry : wanted.entrySet()) {
-            if (!kept.contains(entry.getKey())) {
-                FulfilmentOrder f = entry.getValue();
-                fulfilment.insert(f);
-                fulfilment.record(f.id(), new FulfilmentRepository.Change(null, f.status().name(), "system", detail,
-                        now));
-            }
+        open(wanted.entrySet().stream().filter(e -> !kept.contains(e.getKey())).map(Map.Entry::getValue).toList(),
+                detail, now);
+    }
+
+    private void open(java.util.Collection<FulfilmentOrder> orders, String detail, Instant now) {
+        for (FulfilmentOrder f : orders) {
+            fulfilment.insert(f);
+            fulfilment.record(f.id(), new FulfilmentRepository.Change(null, f.status().name(), "system", detail, now));
         }
     }
 
