@@ -56,4 +56,10 @@ public interface Inventory {
 
     /** Gives part of a hold back (a cancelled order line); the rest stays held. */
     void releasePart(UUID holdId, StockLine part);
+
+    /**
+     * Units a customer brought back, fit to sell again, go back on hand at the location that received
+     * them (a RETURN movement; the same {@code reference} twice records it once).
+     */
+    void returned(StockLine line, String reference, String reason, Caller caller);
 }

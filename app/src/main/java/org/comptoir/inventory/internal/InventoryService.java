@@ -15,10 +15,12 @@ class InventoryService implements Inventory {
 
     private final Availability availability;
     private final Holds holds;
+    private final StockLedger ledger;
 
-    InventoryService(Availability availability, Holds holds) {
+    InventoryService(Availability availability, Holds holds, StockLedger ledger) {
         this.availability = availability;
         this.holds = holds;
+        this.ledger = ledger;
     }
 
     @Override
@@ -63,5 +65,14 @@ class InventoryService implements Inventory {
     @Override
     public void releasePart(UUID holdId, StockLine part) {
         holds.releasePart(holdId, part.locationCode(), part.sku(), part.quantity());
+    }
+
+    @Override
+    public void returned(StockLine line, String reference, String reason, Caller caller) {
+        if (!caller.mayAccessLocation(line.locationCode())) {
+            throw org.comptoir.platform.web.ApiProblem.forbidden("your key works for another location");
+        }
+        ledger.record(line.locationCode(), line.sku(), Movement.Kind.RETURN, line.quantity(), reference, reason,
+                caller.name());
     }
 }

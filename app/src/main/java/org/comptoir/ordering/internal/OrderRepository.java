@@ -85,6 +85,11 @@ class OrderRepository {
         return db.selectFrom(CUSTOMER_ORDER).where(CUSTOMER_ORDER.ID.eq(id)).fetchOptional().map(this::withDetails);
     }
 
+    Optional<Order> findByNumber(String number) {
+        return db.selectFrom(CUSTOMER_ORDER).where(CUSTOMER_ORDER.ORDER_NUMBER.eq(number)).fetchOptional()
+                .map(this::withDetails);
+    }
+
     Optional<Order> findExternal(String channelCode, String externalId) {
         return db.selectFrom(CUSTOMER_ORDER)
                 .where(CUSTOMER_ORDER.CHANNEL_CODE.eq(channelCode), CUSTOMER_ORDER.EXTERNAL_ID.eq(externalId))

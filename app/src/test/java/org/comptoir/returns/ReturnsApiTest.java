@@ -1,0 +1,228 @@
+package org.comptoir.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.comptoir.platform.security.Role;
+import org.comptoir.support.Api;
+import org.comptoir.support.ApiTest;
+import org.comptoir.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Returns from any channel, received in a store, at a kiosk or by parcel, refunded or credited. */
+class ReturnsApiTest extends ApiTest {
+
+    private static final Map<String, Object> PARIS = Map.of("line1", "12 rue de Rivoli", "postalCode", "75004",
+            "city", "Paris", "country", "FR", "latitude", 48.8556, "longitude", 2.3561);
+
+    private String boulogne;
+    private String versailles;
+    private String lyon;
+    private String web;
+    private String marketplace;
+    private String shirtM;
+    private String shirtL;
+
+    @BeforeEach
+    void retailer() {
+        boulogne = location("STB", "STORE", 48.8397, 2.2399, "SHIP_FROM_STORE", "ACCEPTS_RETURNS");
+        versailles = location("STV", "STORE", 48.8049, 2.1204, "ACCEPTS_RETURNS");
+        lyon = location("WHL", "WAREHOUSE", 45.7640, 4.8357, "SHIPS_PARCELS");
+        web = channel("WEB", "WEB");
+        marketplace = channel("MKP", "MARKETPLACE");
+        shirtM = unique("CHM");
+        shirtL = unique("CHL");
+        admin.post("/api/v1/catalog/products", Fixtures.product("Chemise", List.of(), shirtM, shirtL));
+        String list = unique("EUR");
+        admin.post("/api/v1/pricing/price-lists", Map.of("code", list, "name", "Prix", "currency", "EUR"));
+        admin.put("/api/v1/pricing/price-lists/" + list + "/prices", Map.of("prices", List.of(
+                Map.of("sku", shirtM, "amount", 3990), Map.of("sku", shirtL, "amount", 3990))));
+        receive(lyon, shirtM, 10);
+        receive(lyon, shirtL, 10);
+        receive(boulogne, shirtL, 1);
+    }
+
+    private String location(String prefix, String type, double lat, double lon, String... capabilities) {
+        String code = unique(prefix);
+        var body = Fixtures.store(code, lat, lon);
+        body.put("type", type);
+        body.put("capabilities", List.of(capabilities));
+        assertThat(admin.post("/api/v1/locations", body).status()).isEqualTo(201);
+        return code;
+    }
+
+    private String channel(String prefix, String type) {
+        String code = unique(prefix);
+        var body = Fixtures.channel(code, List.of(boulogne, versailles, lyon));
+        body.put("type", type);
+        assertThat(admin.post("/api/v1/channels", body).status()).isEqualTo(201);
+        return code;
+    }
+
+    private void receive(String location, String sku, int quantity) {
+        var answer = admin.post("/api/v1/inventory/movements", Map.of("locationCode", location, "sku", sku,
+                "kind", "RECEIPT", "quantity", quantity, "reference", unique("PO")));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    }
+
+    private int onHand(String location, String sku) {
+        return admin.get("/api/v1/inventory/balances/" + location + "/" + sku).json().path("onHand").asInt();
+    }
+
+    /** An order of the channel, paid (captured) unless a marketplace's, and delivered. */
+    private JsonNode deliveredOrder(String channel, String sku, int quantity) {
+        var placed = admin.post("/api/v1/orders", Map.of("channelCode", channel, "customerRef", "cust-42",
+                "groups", List.of(Map.of("code", "home", "method", "HOME_DELIVERY", "address", PARIS)),
+                "lines", List.of(Map.of("sku", sku, "quantity", quantity))));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        String id = placed.json().path("id").asString();
+        if (!channel.equals(marketplace)) {
+            var payment = admin.post("/api/v1/orders/" + id + "/payments", Map.of("provider", "TEST", "token", "ok"));
+            admin.post("/api/v1/orders/" + id + "/payments/" + payment.json().path("id").asString() + "/capture",
+                    null);
+        }
+        for (String status : List.of("IN_FULFILMENT", "SHIPPED", "DELIVERED")) {
+            var moved = admin.post("/api/v1/orders/" + id + "/status", Map.of("status", status));
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        }
+        return admin.get("/api/v1/orders/" + id).json();
+    }
+
+    private Api.Response open(String orderId, String method, String location, String refundTo, int lineNo,
+            int quantity) {
+        var body = new java.util.HashMap<String, Object>(Map.of("orderId", orderId, "method", method, "lines",
+                List.of(Map.of("lineNo", lineNo, "quantity", quantity, "reason", "WRONG_SIZE"))));
+        if (location != null) {
+            body.put("locationCode", location);
+        }
+        if (refundTo != null) {
+            body.put("refundTo", refundTo);
+        }
+        return admin.post("/api/v1/returns", body);
+    }
+
+    @Test
+    void aWebOrderReturnedInAStoreIsRestockedThereAndRefundedToTheCard() {
+        JsonNode order = deliveredOrder(web, shirtM, 2);
+        String orderId = order.path("id").asString();
+        long paidForOne = order.path("lines").path(0).path("gross").asLong() / 2;
+        var opened = open(orderId, "IN_STORE", boulogne, null, 1, 1);
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        JsonNode ret = opened.json().path("returnRequest");
+        assertThat(ret.path("status").asString()).isEqualTo("OPEN");
+        assertThat(ret.path("code").asString()).matches("R[2-9A-Z]{8}");
+        assertThat(ret.path("refundAmount").asLong()).isEqualTo(paidForOne);
+        String id = ret.path("id").asString();
+
+        int before = onHand(boulogne, shirtM);
+        Api store = as(scopedKey(boulogne, Role.STORE_ASSOCIATE));
+        var received = store.post("/api/v1/returns/" + id + "/receive", Map.of("locationCode", boulogne, "lines",
+                List.of(Map.of("lineNo", 1, "condition", "RESELLABLE"))));
+        assertThat(received.status()).as(received.toString()).isEqualTo(200);
+        assertThat(received.json().path("returnRequest").path("status").asString()).isEqualTo("RECEIVED");
+        assertThat(received.json().path("returnRequest").path("refunded").asLong()).isEqualTo(paidForOne);
+        assertThat(received.json().path("refundDue").asLong()).isZero();
+        assertThat(onHand(boulogne, shirtM)).isEqualTo(before + 1);
+        var payments = admin.get("/api/v1/orders/" + orderId + "/payments").json();
+        assertThat(payments.path(0).path("refunded").asLong()).isEqualTo(paidForOne);
+        assertThat(admin.get("/api/v1/orders/" + orderId).json().path("paymentStatus").asString())
+                .isEqualTo("PARTLY_REFUNDED");
+
+        // Seen on the order and in the customer's history; the same units cannot come back twice.
+        assertThat(admin.get("/api/v1/returns?orderId=" + orderId).json().size()).isEqualTo(1);
+        assertThat(admin.get("/api/v1/returns?customerRef=cust-42").json().valueStream()
+                .map(r -> r.path("returnRequest").path("id").asString())).contains(id);
+        assertThat(open(orderId, "IN_STORE", boulogne, null, 1, 2).status()).isEqualTo(400);
+        assertThat(store.post("/api/v1/returns/" + id + "/receive", Map.of("locationCode", boulogne, "lines",
+                List.of(Map.of("lineNo", 1, "condition", "RESELLABLE")))).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aKioskReturnIsFoundByItsCodeAndDamagedUnitsGoToQuarantineForStoreCredit() {
+        JsonNode order = deliveredOrder(web, shirtL, 1);
+        var opened = open(order.path("id").asString(), "KIOSK", versailles, "STORE_CREDIT", 1, 1);
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String code = opened.json().path("returnRequest").path("code").asString();
+
+        Api kiosk = as(scopedKey(versailles, Role.STORE_ASSOCIATE));
+        JsonNode found = kiosk.get("/api/v1/returns/by-code/" + code.toLowerCase()).json().path("returnRequest");
+        assertThat(found.path("orderNumber").asString()).isEqualTo(order.path("number").asString());
+        int before = onHand(versailles, shirtL);
+        var received = kiosk.post("/api/v1/returns/" + found.path("id").asString() + "/receive", Map.of(
+                "locationCode", versailles, "lines", List.of(Map.of("lineNo", 1, "condition", "DAMAGED"))));
+        assertThat(received.status()).as(received.toString()).isEqualTo(200);
+        JsonNode ret = received.json().path("returnRequest");
+        assertThat(ret.path("creditCode").asString()).startsWith("C");
+        assertThat(ret.path("refunded").asLong()).isEqualTo(ret.path("refundAmount").asLong());
+        assertThat(onHand(versailles, shirtL)).isEqualTo(before);
+        assertThat(kiosk.get("/api/v1/returns/quarantine").json().valueStream()
+                .filter(q -> q.path("sku").asString().equals(shirtL)).findFirst().orElseThrow()
+                .path("quantity").asInt()).isEqualTo(1);
+        // The card was not refunded: the customer chose credit.
+        assertThat(admin.get("/api/v1/orders/" + order.path("id").asString() + "/payments").json().path(0)
+                .path("refunded").asLong()).isZero();
+    }
+
+    @Test
+    void aMarketplaceOrderReturnedInAStoreLeavesTheRefundToTheMarketplace() {
+        JsonNode order = deliveredOrder(marketplace, shirtM, 1);
+        String id = open(order.path("id").asString(), "IN_STORE", boulogne, null, 1, 1).json()
+                .path("returnRequest").path("id").asString();
+        var received = admin.post("/api/v1/returns/" + id + "/receive", Map.of("locationCode", boulogne, "lines",
+                List.of(Map.of("lineNo", 1, "condition", "RESELLABLE"))));
+        assertThat(received.status()).as(received.toString()).isEqualTo(200);
+        assertThat(received.json().path("returnRequest").path("refunded").asLong()).isZero();
+        assertThat(received.json().path("refundDue").asLong()).isEqualTo(3990);
+    }
+
+    @Test
+    void theReturnRulesAndBadInputAreRefusedWithNothingWritten() {
+        var notShipped = admin.post("/api/v1/orders", Map.of("channelCode", marketplace, "groups", List.of(Map.of(
+                "code", "home", "method", "HOME_DELIVERY", "address", PARIS)), "lines",
+                List.of(Map.of("sku", shirtM, "quantity", 1)))).json();
+        var early = open(notShipped.path("id").asString(), "IN_STORE", boulogne, null, 1, 1);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.problem()).isEqualTo("order-not-handed-over");
+
+        JsonNode order = deliveredOrder(web, shirtL, 1);
+        String orderId = order.path("id").asString();
+        assertThat(open(orderId, "IN_STORE", lyon, null, 1, 1).status()).isEqualTo(400);
+        assertThat(open(orderId, "IN_STORE", null, null, 1, 1).status()).isEqualTo(400);
+        assertThat(open(orderId, "IN_STORE", boulogne, null, 2, 1).status()).isEqualTo(400);
+        assertThat(open(orderId, "IN_STORE", boulogne, null, 1, 2).status()).isEqualTo(400);
+        assertThat(open(orderId, "IN_STORE", boulogne, null, 1, 0).status()).isEqualTo(400);
+        assertThat(open(orderId, "TELEPORT", boulogne, null, 1, 1).status()).isEqualTo(400);
+        assertThat(admin.post("/api/v1/returns", Map.of("orderId", java.util.UUID.randomUUID().toString(),
+                "method", "PARCEL", "lines", List.of(Map.of("lineNo", 1, "quantity", 1, "reason", "OTHER"))))
+                .status()).isEqualTo(400);
+
+        assertThat(admin.put("/api/v1/returns/non-returnable/" + shirtL, Map.of("reason", "hygiène")).status())
+                .isEqualTo(204);
+        var blocked = open(orderId, "IN_STORE", boulogne, null, 1, 1);
+        assertThat(blocked.status()).isEqualTo(422);
+        assertThat(blocked.problem()).isEqualTo("non-returnable");
+        assertThat(admin.delete("/api/v1/returns/non-returnable/" + shirtL).status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/returns?orderId=" + orderId).json().size()).isZero();
+
+        // A parcel return needs no store; it is received where it arrives, by that location only.
+        var parcel = open(orderId, "PARCEL", null, null, 1, 1);
+        assertThat(parcel.status()).as(parcel.toString()).isEqualTo(201);
+        String id = parcel.json().path("returnRequest").path("id").asString();
+        Api elsewhere = as(scopedKey(versailles, Role.STORE_ASSOCIATE));
+        assertThat(elsewhere.post("/api/v1/returns/" + id + "/receive", Map.of("locationCode", boulogne, "lines",
+                List.of(Map.of("lineNo", 1, "condition", "RESELLABLE")))).status()).isEqualTo(403);
+        assertThat(admin.post("/api/v1/returns/" + id + "/receive", Map.of("locationCode", boulogne, "lines",
+                List.of(Map.of("lineNo", 2, "condition", "RESELLABLE")))).status()).isEqualTo(400);
+        assertThat(admin.post("/api/v1/returns/" + id + "/receive", Map.of("locationCode", lyon, "lines",
+                List.of(Map.of("lineNo", 1, "condition", "RESELLABLE")))).status()).isEqualTo(400);
+        assertThat(admin.get("/api/v1/returns/" + id).json().path("returnRequest").path("status").asString())
+                .isEqualTo("OPEN");
+        assertThat(admin.post("/api/v1/returns/" + id + "/cancel", null).status()).isEqualTo(200);
+        assertThat(admin.post("/api/v1/returns/" + id + "/cancel", null).status()).isEqualTo(409);
+        // Cancelled, its units may be returned again.
+        assertThat(open(orderId, "IN_STORE", boulogne, null, 1, 1).status()).isEqualTo(201);
+    }
+}
