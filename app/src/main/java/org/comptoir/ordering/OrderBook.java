@@ -39,4 +39,27 @@ public interface OrderBook {
      * refunded; less when the order has less to refund (a marketplace refunds its own orders).
      */
     long refund(UUID orderId, long amount, String reason, Caller caller);
+
+    /** Where a replacement is sent when it is not taken from the store's shelf. */
+    record ShipTo(String line1, String postalCode, String city, String country) {}
+
+    /**
+     * A replacement for returned goods: {@code sku} from the store's shelf now ({@code shipTo} null)
+     * or reserved and shipped, paid first with {@code credit} (what the returned goods were worth).
+     */
+    record Exchange(String channelCode, String customerRef, String storeCode, String sku, int quantity,
+            ShipTo shipTo, long credit) {}
+
+    /** The replacement's order: what it costs, how much of the credit it used, what is left to pay. */
+    record Placed(UUID orderId, String number, String status, long gross, long creditUsed, long due) {}
+
+    /** What the replacement costs now on the channel (delivery included when shipped), nothing held. */
+    long price(Exchange exchange);
+
+    /**
+     * Places the replacement's order and pays it with the credit as far as it goes, in the caller's
+     * transaction: all of it happens or none. Taken from the shelf and fully paid, it is handed over
+     * at once; otherwise it waits for the rest of the money like any order.
+     */
+    Placed placeExchange(Exchange exchange, Caller caller);
 }

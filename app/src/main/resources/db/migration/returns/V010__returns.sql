@@ -11,8 +11,8 @@ CREATE TABLE returns.non_returnable (
 
 -- A return: its code (printed or sent to the customer, scanned at a kiosk), the order it is for, how
 -- it comes back (IN_STORE, KIOSK, PARCEL) and where, how it is refunded (ORIGINAL_PAYMENT,
--- STORE_CREDIT), and what was refunded; refund_amount - refunded is still owed (a marketplace refunds
--- its own orders).
+-- STORE_CREDIT, or EXCHANGE: spent on a replacement, whose order is named), and what was refunded;
+-- refund_amount - refunded is still owed (a marketplace refunds its own orders).
 CREATE TABLE returns.return_request (
     id                UUID                     NOT NULL PRIMARY KEY,
     code              VARCHAR(20)              NOT NULL UNIQUE,
@@ -29,6 +29,8 @@ CREATE TABLE returns.return_request (
     refund_amount     BIGINT                   NOT NULL,
     refunded          BIGINT                   NOT NULL,
     credit_code       VARCHAR(20),
+    exchange_order_id UUID,
+    exchange_order_number VARCHAR(40),
     received_at_location VARCHAR(40),
     opened_by         VARCHAR(200)             NOT NULL,
     opened_at         TIMESTAMP WITH TIME ZONE NOT NULL,

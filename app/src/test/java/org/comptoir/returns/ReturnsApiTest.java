@@ -23,8 +23,10 @@ class ReturnsApiTest extends ApiTest {
     private String lyon;
     private String web;
     private String marketplace;
+    private String till;
     private String shirtM;
     private String shirtL;
+    private String shirtXl;
 
     @BeforeEach
     void retailer() {
@@ -33,13 +35,16 @@ class ReturnsApiTest extends ApiTest {
         lyon = location("WHL", "WAREHOUSE", 45.7640, 4.8357, "SHIPS_PARCELS");
         web = channel("WEB", "WEB");
         marketplace = channel("MKP", "MARKETPLACE");
+        till = channel("TILL", "STORE");
         shirtM = unique("CHM");
         shirtL = unique("CHL");
-        admin.post("/api/v1/catalog/products", Fixtures.product("Chemise", List.of(), shirtM, shirtL));
+        shirtXl = unique("CHXL");
+        admin.post("/api/v1/catalog/products", Fixtures.product("Chemise", List.of(), shirtM, shirtL, shirtXl));
         String list = unique("EUR");
         admin.post("/api/v1/pricing/price-lists", Map.of("code", list, "name", "Prix", "currency", "EUR"));
         admin.put("/api/v1/pricing/price-lists/" + list + "/prices", Map.of("prices", List.of(
-                Map.of("sku", shirtM, "amount", 3990), Map.of("sku", shirtL, "amount", 3990))));
+                Map.of("sku", shirtM, "amount", 3990), Map.of("sku", shirtL, "amount", 3990),
+                Map.of("sku", shirtXl, "amount", 4490))));
         receive(lyon, shirtM, 10);
         receive(lyon, shirtL, 10);
         receive(boulogne, shirtL, 1);
@@ -224,5 +229,85 @@ class ReturnsApiTest extends ApiTest {
         assertThat(admin.post("/api/v1/returns/" + id + "/cancel", null).status()).isEqualTo(409);
         // Cancelled, its units may be returned again.
         assertThat(open(orderId, "IN_STORE", boulogne, null, 1, 1).status()).isEqualTo(201);
+    }
+
+    private Api.Response exchange(String orderId, String sku, Api api) {
+        return api.post("/api/v1/returns/exchanges", Map.of("orderId", orderId, "lineNo", 1, "quantity", 1,
+                "sku", sku, "locationCode", boulogne, "channelCode", till));
+    }
+
+    @Test
+    void theMarketplaceShirtIsExchangedForAnotherSizeInTheStoreInOneStep() {
+        JsonNode order = deliveredOrder(marketplace, shirtM, 1);
+        String orderId = order.path("id").asString();
+        int mBefore = onHand(boulogne, shirtM);
+        int lBefore = onHand(boulogne, shirtL);
+        Api store = as(scopedKey(boulogne, Role.STORE_ASSOCIATE));
+
+        var exchanged = exchange(orderId, shirtL, store);
+        assertThat(exchanged.status()).as(exchanged.toString()).isEqualTo(201);
+        JsonNode ret = exchanged.json().path("returnRequest");
+        JsonNode replacement = exchanged.json().path("replacement");
+        assertThat(ret.path("status").asString()).isEqualTo("RECEIVED");
+        assertThat(ret.path("refundTo").asString()).isEqualTo("EXCHANGE");
+        assertThat(ret.path("exchangeOrderNumber").asString()).isEqualTo(replacement.path("number").asString());
+        assertThat(replacement.path("due").asLong()).isZero();
+        assertThat(replacement.path("status").asString()).isEqualTo("COLLECTED");
+        // The returned M is back on the store's shelf, the L it gave is sold: both sizes correct.
+        assertThat(onHand(boulogne, shirtM)).isEqualTo(mBefore + 1);
+        assertThat(onHand(boulogne, shirtL)).isEqualTo(lBefore - 1);
+        assertThat(admin.get("/api/v1/inventory/balances/" + boulogne + "/" + shirtL).json().path("reserved")
+                .asInt()).isZero();
+        var payments = admin.get("/api/v1/orders/" + replacement.path("orderId").asString() + "/payments").json();
+        assertThat(payments.path(0).path("provider").asString()).isEqualTo("EXCHANGE_CREDIT");
+        assertThat(payments.path(0).path("captured").asLong()).isEqualTo(3990);
+        assertThat(admin.get("/api/v1/returns?orderId=" + orderId).json().size()).isEqualTo(1);
+        // The same unit cannot be exchanged twice, and a client cannot pay with exchange credit.
+        assertThat(exchange(orderId, shirtL, store).status()).isEqualTo(400);
+        assertThat(admin.post("/api/v1/orders/" + replacement.path("orderId").asString() + "/payments",
+                Map.of("provider", "EXCHANGE_CREDIT")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aDearerReplacementLeavesTheDifferenceToPayAndAnOutOfStockOneChangesNothing() {
+        JsonNode order = deliveredOrder(web, shirtM, 1);
+        String orderId = order.path("id").asString();
+        int mBefore = onHand(boulogne, shirtM);
+
+        // No XL in the store: refused, and nothing was returned, restocked or refunded.
+        var refused = exchange(orderId, shirtXl, admin);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.problem()).isEqualTo("out-of-stock");
+        assertThat(onHand(boulogne, shirtM)).isEqualTo(mBefore);
+        assertThat(admin.get("/api/v1/returns?orderId=" + orderId).json().size()).isZero();
+        assertThat(admin.get("/api/v1/orders/" + orderId + "/payments").json().path(0).path("refunded").asLong())
+                .isZero();
+
+        receive(boulogne, shirtXl, 1);
+        var exchanged = exchange(orderId, shirtXl, admin);
+        assertThat(exchanged.status()).as(exchanged.toString()).isEqualTo(201);
+        JsonNode replacement = exchanged.json().path("replacement");
+        assertThat(replacement.path("due").asLong()).isEqualTo(4490 - 3990);
+        assertThat(replacement.path("status").asString()).isEqualTo("PLACED");
+        String newOrder = replacement.path("orderId").asString();
+        var cash = admin.post("/api/v1/orders/" + newOrder + "/payments", Map.of("provider", "CASH"));
+        assertThat(cash.status()).as(cash.toString()).isEqualTo(201);
+        assertThat(cash.json().path("amount").asLong()).isEqualTo(500);
+        assertThat(admin.get("/api/v1/orders/" + newOrder).json().path("status").asString()).isEqualTo("COLLECTED");
+        assertThat(onHand(boulogne, shirtXl)).isZero();
+        assertThat(onHand(boulogne, shirtM)).isEqualTo(mBefore + 1);
+    }
+
+    @Test
+    void aCheaperReplacementRefundsTheDifferenceToTheOriginalPayment() {
+        receive(lyon, shirtXl, 1);
+        JsonNode order = deliveredOrder(web, shirtXl, 1);
+        String orderId = order.path("id").asString();
+        var exchanged = exchange(orderId, shirtL, admin);
+        assertThat(exchanged.status()).as(exchanged.toString()).isEqualTo(201);
+        assertThat(exchanged.json().path("replacement").path("status").asString()).isEqualTo("COLLECTED");
+        assertThat(admin.get("/api/v1/orders/" + orderId + "/payments").json().path(0).path("refunded").asLong())
+                .isEqualTo(4490 - 3990);
+        assertThat(exchanged.json().path("returnRequest").path("refunded").asLong()).isEqualTo(4490);
     }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.comptoir.ordering.OrderBook;
+import org.comptoir.pricing.Pricing;
+import org.comptoir.pricing.Quote;
+import org.comptoir.pricing.QuoteRequest;
 import org.comptoir.platform.security.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,15 +18,51 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class OrderBookService implements OrderBook {
 
+    /** The payment provider of an exchange's credit. */
+    static final String EXCHANGE_CREDIT = "EXCHANGE_CREDIT";
+
     private static final EnumSet<Order.Status> HANDED_OVER = EnumSet.of(Order.Status.DELIVERED,
             Order.Status.COLLECTED);
 
     private final OrderRepository orders;
     private final Payments payments;
+    private final OrderPlacement placement;
+    private final Pricing pricing;
 
-    OrderBookService(OrderRepository orders, Payments payments) {
+    OrderBookService(OrderRepository orders, Payments payments, OrderPlacement placement, Pricing pricing) {
         this.orders = orders;
         this.payments = payments;
+        this.placement = placement;
+        this.pricing = pricing;
+    }
+
+    @Override
+    public long price(Exchange exchange) {
+        Quote quote = pricing.quote(new QuoteRequest(exchange.channelCode(), null, exchange.customerRef(), null,
+                null, List.of(new QuoteRequest.Line(exchange.sku(), exchange.quantity())), List.of(),
+                exchange.shipTo() == null ? null : Fulfilment.Method.HOME_DELIVERY.name()));
+        return quote.totals().gross();
+    }
+
+    @Override
+    @Transactional
+    public Placed placeExchange(Exchange exchange, Caller caller) {
+        Fulfilment.Group group = exchange.shipTo() == null
+                ? new Fulfilment.Group("exchange", Fulfilment.Method.CARRY_OUT, exchange.storeCode(), null, null)
+                : new Fulfilment.Group("exchange", Fulfilment.Method.HOME_DELIVERY, null, null, new Fulfilment.Address(
+                        exchange.shipTo().line1(), null, exchange.shipTo().postalCode(), exchange.shipTo().city(),
+                        exchange.shipTo().country(), null, null));
+        Order order = placement.place(new OrderPlacement.PlaceOrder(exchange.channelCode(), null,
+                exchange.customerRef(), null, null, null, List.of(), List.of(group),
+                List.of(new OrderPlacement.LineRequest(exchange.sku(), exchange.quantity(), "exchange")),
+                Order.PaymentTerms.PAY_NOW, null, null), caller);
+        long used = Math.min(exchange.credit(), order.totals().gross());
+        if (used > 0) {
+            payments.pay(order, EXCHANGE_CREDIT, used, null, caller);
+        }
+        Order after = orders.find(order.id()).orElseThrow();
+        return new Placed(after.id(), after.number(), after.status().name(), after.totals().gross(), used,
+                after.totals().gross() - used);
     }
 
     @Override

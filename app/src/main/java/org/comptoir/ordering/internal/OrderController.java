@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.security.Callers;
+import org.comptoir.platform.web.ApiProblem;
 import org.comptoir.platform.web.CursorPage;
 import org.comptoir.platform.web.PageRequest;
 import org.comptoir.platform.web.Versions;
@@ -172,6 +173,10 @@ class OrderController {
     @PostMapping("/{id}/payments")
     ResponseEntity<Payment> pay(@PathVariable UUID id, @Valid @RequestBody PaymentPayload payload) {
         Caller caller = Callers.current();
+        if (OrderBookService.EXCHANGE_CREDIT.equals(payload.provider())) {
+            // Only an exchange spends the worth of returned goods, never a client.
+            throw ApiProblem.invalid("provider", "is used by exchanges only");
+        }
         Order order = orders.visibleTo(caller, orders.find(id));
         Payment payment = payments.pay(order, payload.provider(), payload.amount(), payload.token(), caller);
         return ResponseEntity.status(HttpStatus.CREATED).body(payment);

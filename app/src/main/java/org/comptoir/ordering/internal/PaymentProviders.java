@@ -69,4 +69,11 @@ class PaymentProviders {
                 ? PaymentProvider.Outcome.declined("card declined by the issuer")
                 : PaymentProvider.Outcome.approved("test-" + UUID.randomUUID()));
     }
+
+    /** What returned goods were worth, spent on their replacement in an exchange. */
+    @Bean
+    PaymentProvider exchangeCreditProvider() {
+        return new Local(OrderBookService.EXCHANGE_CREDIT, true, false,
+                (order, token) -> PaymentProvider.Outcome.approved("exchange-" + order));
+    }
 }

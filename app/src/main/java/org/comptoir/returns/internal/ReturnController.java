@@ -48,6 +48,18 @@ class ReturnController {
     record ReceivePayload(@NotBlank @Size(max = 40) String locationCode,
             @NotEmpty @Size(max = 100) List<@NotNull @Valid ConditionPayload> lines) {}
 
+    record ShipToPayload(@NotBlank @Size(max = 200) String line1, @NotBlank @Size(max = 20) String postalCode,
+            @NotBlank @Size(max = 100) String city,
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code such as FR")
+            String country) {}
+
+    /** An exchange in a store: units of an order line for {@code sku}, from the shelf or shipped. */
+    record ExchangePayload(UUID orderId, @Size(max = 40) String orderNumber, @NotNull @Min(1) Integer lineNo,
+            @NotNull @Min(1) @Max(10_000) Integer quantity, ReturnRequest.Reason reason,
+            @NotBlank @Size(max = 64) String sku, @NotBlank @Size(max = 40) String locationCode,
+            @NotBlank @Size(max = 40) String channelCode, ReturnRequest.Condition condition,
+            @Valid ShipToPayload shipTo) {}
+
     record NonReturnablePayload(@NotBlank @Size(max = 200) String reason) {}
 
     /** A return as answered: with what is still owed to the customer. */
@@ -73,6 +85,21 @@ class ReturnController {
                 p.refundTo(), p.lines().stream().map(l -> new Returns.OpenLine(l.lineNo(), l.quantity(), l.reason(),
                         l.comment())).toList()), Callers.current());
         return ResponseEntity.status(HttpStatus.CREATED).body(ReturnView.of(opened));
+    }
+
+    @PostMapping("/exchanges")
+    ResponseEntity<Returns.Exchanged> exchange(@Valid @RequestBody ExchangePayload p) {
+        if (p.orderId() == null && p.orderNumber() == null) {
+            throw ApiProblem.invalid("orderId", "name the order (orderId or orderNumber)");
+        }
+        var exchanged = returns.exchange(new Returns.Open(p.orderId(), p.orderNumber(), ReturnRequest.Method.IN_STORE,
+                        p.locationCode(), ReturnRequest.RefundTo.EXCHANGE, List.of(new Returns.OpenLine(p.lineNo(),
+                                p.quantity(), p.reason() == null ? ReturnRequest.Reason.WRONG_SIZE : p.reason(),
+                                "exchanged for " + p.sku()))), p.sku(), p.channelCode(),
+                p.shipTo() == null ? null : new org.comptoir.ordering.OrderBook.ShipTo(p.shipTo().line1(),
+                        p.shipTo().postalCode(), p.shipTo().city(), p.shipTo().country()),
+                p.condition() == null ? ReturnRequest.Condition.RESELLABLE : p.condition(), Callers.current());
+        return ResponseEntity.status(HttpStatus.CREATED).body(exchanged);
     }
 
     @GetMapping

@@ -117,6 +117,11 @@ class ReturnRepository {
         return moved;
     }
 
+    void exchangedFor(UUID id, UUID orderId, String orderNumber) {
+        db.update(RETURN_REQUEST).set(RETURN_REQUEST.EXCHANGE_ORDER_ID, orderId)
+                .set(RETURN_REQUEST.EXCHANGE_ORDER_NUMBER, orderNumber).where(RETURN_REQUEST.ID.eq(id)).execute();
+    }
+
     boolean cancel(UUID id) {
         return db.update(RETURN_REQUEST)
                 .set(RETURN_REQUEST.STATUS, ReturnRequest.Status.CANCELLED.name())
@@ -202,7 +207,7 @@ class ReturnRepository {
                     ReturnRequest.Method.valueOf(r.getMethod()), r.getLocationCode(),
                     ReturnRequest.RefundTo.valueOf(r.getRefundTo()), ReturnRequest.Status.valueOf(r.getStatus()),
                     r.getCurrency(), r.getRefundAmount(), r.getRefunded(), r.getCreditCode(),
-                    r.getReceivedAtLocation(), r.getOpenedBy(), r.getOpenedAt(), r.getReceivedAt(), r.getVersion(),
+                    r.getExchangeOrderId(), r.getExchangeOrderNumber(), r.getReceivedAtLocation(), r.getOpenedBy(), r.getOpenedAt(), r.getReceivedAt(), r.getVersion(),
                     lines.getOrDefault(r.getId(), List.of())));
         }
         return List.copyOf(byId.values());

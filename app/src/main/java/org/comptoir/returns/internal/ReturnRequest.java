@@ -8,7 +8,7 @@ import java.util.UUID;
 record ReturnRequest(UUID id, String code, UUID orderId, String orderNumber, String orderChannel,
         String openedOnChannel, String customerRef, Method method, String locationCode, RefundTo refundTo,
         Status status, String currency, long refundAmount, long refunded, String creditCode,
-        String receivedAtLocation, String openedBy, Instant openedAt, Instant receivedAt, int version,
+        UUID exchangeOrderId, String exchangeOrderNumber, String receivedAtLocation, String openedBy, Instant openedAt, Instant receivedAt, int version,
         List<Line> lines) {
 
     enum Method {
@@ -22,7 +22,9 @@ record ReturnRequest(UUID id, String code, UUID orderId, String orderNumber, Str
 
     enum RefundTo {
         ORIGINAL_PAYMENT,
-        STORE_CREDIT
+        STORE_CREDIT,
+        /** Spent on a replacement; what it does not cover goes back to the original payment. */
+        EXCHANGE
     }
 
     enum Status {

@@ -109,7 +109,8 @@ class Returns {
         ReturnRequest r = new ReturnRequest(Ids.newId(), code("R"), order.id(), order.number(), order.channelCode(),
                 caller.channelCode().orElse(null), order.customerRef(), request.method(), location,
                 request.refundTo() == null ? ReturnRequest.RefundTo.ORIGINAL_PAYMENT : request.refundTo(),
-                ReturnRequest.Status.OPEN, order.currency(), amount, 0, null, null, caller.name(), now, null, 1,
+                ReturnRequest.Status.OPEN, order.currency(), amount, 0, null, null, null, null, caller.name(), now,
+                null, 1,
                 List.copyOf(lines.values()));
         returns.insert(r);
         events.publishEvent(new ReturnOpened(Ids.newId(), now, r.id(), r.code(), order.id(), order.number(),
@@ -144,6 +145,9 @@ class Returns {
         if (!missing.isEmpty()) {
             throw ApiProblem.invalid(missing);
         }
+        if (r.refundTo() == ReturnRequest.RefundTo.EXCHANGE) {
+            throw ApiProblem.conflict("exchange-in-progress", "An exchange's return is received with the exchange");
+        }
         Instant now = clock.instant();
         long refunded;
         String credit = null;
@@ -155,6 +159,61 @@ class Returns {
             refunded = r.refundAmount() == 0 ? 0 : orders.refund(r.orderId(), r.refundAmount(), "return " + r.code(),
                     caller);
         }
+        restock(r, location, conditions, caller, now);
+        closeReceived(r, location, refunded, credit, conditions, now);
+        return find(id);
+    }
+
+    /** What an exchange did: its return (received) and the replacement's order. */
+    record Exchanged(ReturnRequest returnRequest, OrderBook.Placed replacement) {}
+
+    /**
+     * Exchanges units of an order line for another variant in a store, as one operation: the
+     * returned units are received (back on the store's shelf, or in quarantine when damaged), the
+     * replacement is ordered (from the shelf at once, or reserved and shipped) and paid first with
+     * what the returned units were worth; what that worth does not use goes back to the original
+     * payment, what it does not cover is left to pay on the replacement. Anything refused (the
+     * replacement out of stock, a rule of returns) changes nothing.
+     */
+    @Transactional
+    Exchanged exchange(Open asked, String sku, String channelCode, OrderBook.ShipTo shipTo,
+            ReturnRequest.Condition condition, Caller caller) {
+        if (asked.lines().size() != 1) {
+            throw ApiProblem.invalid("lines", "an exchange swaps one line");
+        }
+        ReturnRequest r = open(new Open(asked.orderId(), asked.orderNumber(), ReturnRequest.Method.IN_STORE,
+                asked.locationCode(), ReturnRequest.RefundTo.EXCHANGE, asked.lines()), caller);
+        if (!caller.mayAccessLocation(r.locationCode())) {
+            throw ApiProblem.forbidden("your key works for another location");
+        }
+        ReturnRequest.Line line = r.lines().getFirst();
+        var replacement = new OrderBook.Exchange(channelCode, r.customerRef(), r.locationCode(), sku,
+                line.quantity(), shipTo, r.refundAmount());
+        long price = orders.price(replacement);
+        // The money first, before any stock row is locked.
+        long leftover = Math.max(0, r.refundAmount() - price);
+        long refunded = leftover == 0 ? 0 : orders.refund(r.orderId(), leftover, "exchange " + r.code(), caller);
+        Instant now = clock.instant();
+        Map<Integer, ReturnRequest.Condition> conditions = Map.of(line.lineNo(), condition);
+        OrderBook.Placed placed;
+        // Both stock rows at the store are taken in (SKU) order, as every hold does.
+        if (shipTo == null && sku.compareTo(line.sku()) < 0) {
+            placed = orders.placeExchange(replacement, caller);
+            restock(r, r.locationCode(), conditions, caller, now);
+        } else {
+            restock(r, r.locationCode(), conditions, caller, now);
+            placed = orders.placeExchange(replacement, caller);
+        }
+        if (placed.gross() != price) {
+            throw ApiProblem.conflict("price-changed", "The replacement's price changed meanwhile; try again");
+        }
+        returns.exchangedFor(r.id(), placed.orderId(), placed.number());
+        closeReceived(r, r.locationCode(), refunded + Math.min(r.refundAmount(), price), null, conditions, now);
+        return new Exchanged(find(r.id()), placed);
+    }
+
+    private void restock(ReturnRequest r, String location, Map<Integer, ReturnRequest.Condition> conditions,
+            Caller caller, Instant now) {
         for (ReturnRequest.Line line : r.lines()) {
             if (conditions.get(line.lineNo()) == ReturnRequest.Condition.RESELLABLE) {
                 inventory.returned(new Inventory.StockLine(location, line.sku(), line.quantity()),
@@ -163,12 +222,16 @@ class Returns {
                 returns.quarantine(location, line.sku(), line.quantity(), r.id(), now);
             }
         }
-        if (!returns.received(id, location, refunded, credit, conditions, now)) {
+    }
+
+    /** {@code settled}: refunded, credited, or spent on a replacement. */
+    private void closeReceived(ReturnRequest r, String location, long settled, String credit,
+            Map<Integer, ReturnRequest.Condition> conditions, Instant now) {
+        if (!returns.received(r.id(), location, settled, credit, conditions, now)) {
             throw ApiProblem.conflict("return-changed", "The return changed meanwhile; read it again");
         }
         events.publishEvent(new ReturnReceived(Ids.newId(), now, r.id(), r.orderId(), r.orderNumber(), r.customerRef(),
-                location, refunded, r.refundAmount() - refunded, credit, r.currency()));
-        return find(id);
+                location, settled, r.refundAmount() - settled, credit, r.currency()));
     }
 
     @Transactional
