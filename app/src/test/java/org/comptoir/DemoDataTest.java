@@ -73,10 +73,39 @@ class DemoDataTest {
             assertThat(audit.path("differences").valueStream()
                     .filter(d -> !d.path("field").asString().equals("total"))
                     .map(d -> d.path("channelCode").asString())).containsOnly("MARKETPLACE");
+
+            // Orders on every channel and in every state, fulfilment moved along.
+            List<JsonNode> orders = api.get("/api/v1/orders?limit=50").json().path("items").valueStream().toList();
+            assertThat(orders.stream().map(o -> o.path("status").asString())).contains("DELIVERED",
+                    "READY_FOR_PICKUP", "IN_FULFILMENT", "PLACED", "CONFIRMED", "COLLECTED", "CANCELLED");
+            assertThat(orders.stream().map(o -> o.path("channelCode").asString())).contains("WEB", "APP", "PHONE",
+                    "STORES", "MARKETPLACE");
+
+            // The marketplace shirt (size M), delivered, exchanged for an L in a Paris store that has one.
+            JsonNode shirtOrder = orders.stream().filter(o -> o.path("channelCode").asString().equals("MARKETPLACE"))
+                    .findFirst().orElseThrow();
+            assertThat(shirtOrder.path("status").asString()).isEqualTo("DELIVERED");
+            String m = shirtOrder.path("lines").path(0).path("sku").asString();
+            String l = "JC-%05d".formatted(Integer.parseInt(m.substring(3)) + 1);
+            String store = api.get("/api/v1/inventory/availability/" + l + "/near?latitude=48.8530&longitude=2.3499"
+                    + "&radiusKm=30&channel=STORES").json().path("locations").path(0).path("locationCode").asString();
+            assertThat(store).startsWith("ST-");
+            int mBefore = onHand(api, store, m);
+            int lBefore = onHand(api, store, l);
+            var exchanged = api.post("/api/v1/returns/exchanges", Map.of("orderId", shirtOrder.path("id").asString(),
+                    "lineNo", 1, "quantity", 1, "sku", l, "locationCode", store, "channelCode", "STORES"));
+            assertThat(exchanged.status()).as(exchanged.toString()).isEqualTo(201);
+            assertThat(exchanged.json().path("replacement").path("status").asString()).isEqualTo("COLLECTED");
+            assertThat(onHand(api, store, m)).isEqualTo(mBefore + 1);
+            assertThat(onHand(api, store, l)).isEqualTo(lBefore - 1);
         }
         try (Platform again = Platform.start(database, Map.of("comptoir.demo.enabled", "true"))) {
             assertThat(count(again.admin(), "")).isBetween(180, 220);
         }
+    }
+
+    private static int onHand(Api api, String location, String sku) {
+        return api.get("/api/v1/inventory/balances/" + location + "/" + sku).json().path("onHand").asInt();
     }
 
     private static int count(Api api, String query) {

@@ -88,6 +88,9 @@ class DemoCatalog implements ApplicationRunner {
                     6000, List.of("60 cm", "100 cm")),
             new Kind("outils-de-coupe", "Taille-haie électrique", "Electric hedge trimmer",
                     "Taille-haie 500 W, lame 55 cm.", "500 W hedge trimmer, 55 cm blade.", 3200, List.of()),
+            // The shirt of the seeds' exchange journey: bought on the marketplace, exchanged in a store.
+            new Kind("protection", "Chemise de jardinier", "Gardener's shirt", "Chemise en coton épais.",
+                    "Heavy cotton shirt.", 350, List.of("S", "M", "L", "XL")),
             new Kind("arrosage", "Programmateur d'arrosage", "Water timer", "Programmateur à piles.",
                     "Battery water timer.", 350, List.of()));
 

@@ -85,6 +85,10 @@ class OrderRepository {
         return db.selectFrom(CUSTOMER_ORDER).where(CUSTOMER_ORDER.ID.eq(id)).fetchOptional().map(this::withDetails);
     }
 
+    boolean any() {
+        return db.fetchExists(CUSTOMER_ORDER);
+    }
+
     Optional<Order> findByNumber(String number) {
         return db.selectFrom(CUSTOMER_ORDER).where(CUSTOMER_ORDER.ORDER_NUMBER.eq(number)).fetchOptional()
                 .map(this::withDetails);
