@@ -11,8 +11,12 @@ import org.comptoir.network.GeoPoint;
  */
 public interface Routing {
 
-    /** A group of lines and how it reaches the customer ({@code method} as ordering names it). */
-    record Group(String code, String method, String pickupStore, GeoPoint destination) {}
+    /**
+     * A group of lines and how it reaches the customer ({@code method} as ordering names it): the
+     * pickup store, or the delivery address (one line, for labels), its country and position.
+     */
+    record Group(String code, String method, String pickupStore, GeoPoint destination, String country,
+            String address) {}
 
     /** A line; {@code locationCode} is where its units are held (null when asking where to hold them). */
     record Line(int lineNo, String sku, int quantity, String group, String locationCode) {}

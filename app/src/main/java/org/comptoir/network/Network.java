@@ -24,6 +24,9 @@ public interface Network {
 
     Optional<ChannelSummary> channel(String code);
 
+    /** The active locations of a type (relay points near a customer…), ordered by code. */
+    List<LocationSummary> locationsOfType(LocationType type);
+
     /** Every sales channel, ordered by code. */
     List<ChannelSummary> channels();
 }

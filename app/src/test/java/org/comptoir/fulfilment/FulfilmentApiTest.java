@@ -256,6 +256,9 @@ class FulfilmentApiTest extends ApiTest {
         assertThat(pickup.path("locationCode").asString()).isEqualTo(boulogne);
         assertThat(transfer.path("locationCode").asString()).isEqualTo(lyon);
         assertThat(transfer.path("destinationCode").asString()).isEqualTo(boulogne);
+        // The promised pickup date waits for the parcel (two working days without a carrier service).
+        assertThat(java.time.Instant.parse(pickup.path("dueBy").asString()))
+                .isAfter(java.time.Instant.now().plus(java.time.Duration.ofHours(24)));
         assertThat(reserved(boulogne, shears)).isEqualTo(1);
         assertThat(reserved(lyon, gloves)).isEqualTo(1);
 

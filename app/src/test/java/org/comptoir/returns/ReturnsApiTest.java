@@ -172,6 +172,36 @@ class ReturnsApiTest extends ApiTest {
     }
 
     @Test
+    void aKioskReturnRestocksTheStoreThatReceivesIt() {
+        JsonNode order = deliveredOrder(web, shirtM, 1);
+        String code = open(order.path("id").asString(), "KIOSK", versailles, null, 1, 1).json()
+                .path("returnRequest").path("code").asString();
+        Api kiosk = as(scopedKey(versailles, Role.STORE_ASSOCIATE));
+        String id = kiosk.get("/api/v1/returns/by-code/" + code).json().path("returnRequest").path("id").asString();
+        int before = onHand(versailles, shirtM);
+        assertThat(kiosk.post("/api/v1/returns/" + id + "/receive", Map.of("locationCode", versailles, "lines",
+                List.of(Map.of("lineNo", 1, "condition", "RESELLABLE")))).status()).isEqualTo(200);
+        assertThat(onHand(versailles, shirtM)).isEqualTo(before + 1);
+        assertThat(admin.get("/api/v1/inventory/movements?locationCode=" + versailles + "&sku=" + shirtM).json()
+                .path("items").valueStream().map(m -> m.path("kind").asString())).contains("RETURN");
+    }
+
+    @Test
+    void anExchangeCanBeShippedToTheCustomer() {
+        JsonNode order = deliveredOrder(web, shirtM, 1);
+        var exchanged = admin.post("/api/v1/returns/exchanges", Map.of("orderId", order.path("id").asString(),
+                "lineNo", 1, "quantity", 1, "sku", shirtL, "locationCode", boulogne, "channelCode", web, "shipTo",
+                Map.of("line1", "12 rue de Rivoli", "postalCode", "75004", "city", "Paris", "country", "FR")));
+        assertThat(exchanged.status()).as(exchanged.toString()).isEqualTo(201);
+        JsonNode replacement = exchanged.json().path("replacement");
+        // The delivery fee is what the credit does not cover.
+        assertThat(replacement.path("gross").asLong()).isGreaterThanOrEqualTo(3990);
+        assertThat(replacement.path("creditUsed").asLong()).isEqualTo(3990);
+        var routing = admin.get("/api/v1/fulfilment/routing/" + replacement.path("orderId").asString()).json();
+        assertThat(routing.path("fulfilmentOrders").path(0).path("kind").asString()).isEqualTo("SHIPMENT");
+    }
+
+    @Test
     void aMarketplaceOrderReturnedInAStoreLeavesTheRefundToTheMarketplace() {
         JsonNode order = deliveredOrder(marketplace, shirtM, 1);
         String id = open(order.path("id").asString(), "IN_STORE", boulogne, null, 1, 1).json()

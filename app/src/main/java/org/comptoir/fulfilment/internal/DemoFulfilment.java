@@ -45,7 +45,8 @@ class DemoFulfilment implements ApplicationRunner {
             if (f.kind() == FulfilmentOrder.Kind.TRANSFER) {
                 orders.start(f.id(), demo);
                 orders.pack(f.id(), demo);
-                orders.ship(f.id(), "DEMO-" + f.orderNumber(), demo);
+                orders.ship(f.id(), new Shipments.ShipRequest("DEMO-" + f.orderNumber(), null, null, null, null),
+                        demo);
                 orders.arrive(f.id(), demo);
             }
         }
@@ -53,7 +54,8 @@ class DemoFulfilment implements ApplicationRunner {
             if (f.kind() == FulfilmentOrder.Kind.SHIPMENT && f.channelCode().equals("MARKETPLACE")) {
                 orders.start(f.id(), demo);
                 orders.pack(f.id(), demo);
-                orders.ship(f.id(), "DEMO-" + f.orderNumber(), demo);
+                orders.ship(f.id(), new Shipments.ShipRequest("DEMO-" + f.orderNumber(), null, null, null, null),
+                        demo);
                 orders.deliver(f.id(), demo);
             } else if (f.kind() == FulfilmentOrder.Kind.PICKUP && f.method().equals("CLICK_AND_COLLECT")) {
                 orders.start(f.id(), demo);

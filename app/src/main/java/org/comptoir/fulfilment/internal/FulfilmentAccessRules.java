@@ -10,7 +10,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * The back office reads fulfilment and asks for plans; stores, warehouses (their systems) and
+ * Everyone who sells asks for delivery promises and relay points (storefronts for their channel);
+ * carriers' tracking comes through integration keys. The back office reads fulfilment and asks for plans; stores, warehouses (their systems) and
  * administrators move fulfilment orders; agents and administrators route flagged orders again;
  * administrators set rules and capacities.
  */
@@ -19,7 +20,11 @@ class FulfilmentAccessRules implements AccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(POST, "/api/v1/fulfilment/sourcing/plans").hasAnyRole(AccessRules.backOffice())
+        rules.requestMatchers(POST, "/api/v1/fulfilment/promises").authenticated()
+                .requestMatchers(GET, "/api/v1/fulfilment/relay-points").authenticated()
+                .requestMatchers(POST, "/api/v1/fulfilment/shipments/*/events")
+                .hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name())
+                .requestMatchers(POST, "/api/v1/fulfilment/sourcing/plans").hasAnyRole(AccessRules.backOffice())
                 .requestMatchers(POST, "/api/v1/fulfilment/orders/**")
                 .hasAnyRole(Role.ADMIN.name(), Role.STORE_ASSOCIATE.name(), Role.INTEGRATION.name())
                 .requestMatchers(POST, "/api/v1/fulfilment/routing/**").hasAnyRole(Role.ADMIN.name(), Role.AGENT.name())

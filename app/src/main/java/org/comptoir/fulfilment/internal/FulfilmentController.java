@@ -31,7 +31,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/fulfilment")
 class FulfilmentController {
 
-    record Shipping(@Size(max = 100) String trackingNumber) {}
+    /** All optional: the packer's tracking number (else the carrier's), weight, parcels, service, promise. */
+    record Shipping(@Size(max = 40) String trackingNumber, @Min(1) @Max(1_000_000) Integer weightGrams,
+            @Min(1) @Max(100) Integer parcels, @Size(max = 40) String serviceCode, java.time.LocalDate promisedBy) {}
+
+    record TrackingPayload(@jakarta.validation.constraints.NotNull
+            @jakarta.validation.constraints.Pattern(regexp = "IN_TRANSIT|OUT_FOR_DELIVERY|DELIVERED|FAILED",
+                    message = "must be IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED or FAILED") String status,
+            @Size(max = 500) String description, Instant occurredAt) {}
 
     record Collection(@NotBlank @Size(max = 20) String code) {}
 
@@ -101,7 +108,28 @@ class FulfilmentController {
 
     @PostMapping("/orders/{id}/ship")
     FulfilmentOrder ship(@PathVariable UUID id, @Valid @RequestBody(required = false) Shipping shipping) {
-        return orders.ship(id, shipping == null ? null : shipping.trackingNumber(), Callers.current());
+        return orders.ship(id, shipping == null ? Shipments.ShipRequest.NONE : new Shipments.ShipRequest(
+                shipping.trackingNumber(), shipping.weightGrams(), shipping.parcels(), shipping.serviceCode(),
+                shipping.promisedBy()), Callers.current());
+    }
+
+    @GetMapping("/orders/{id}/shipments")
+    List<CarrierRepository.Shipment> shipments(@PathVariable UUID id) {
+        return orders.shipments(id, Callers.current());
+    }
+
+    @GetMapping(value = "/shipments/{id}/label", produces = "application/pdf")
+    org.springframework.http.ResponseEntity<byte[]> label(@PathVariable UUID id) {
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "inline; filename=\"label-" + id + ".pdf\"")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .body(orders.label(id, Callers.current()));
+    }
+
+    /** A carrier's tracking update (through an integration key). */
+    @PostMapping("/shipments/{trackingNumber}/events")
+    CarrierRepository.Shipment tracking(@PathVariable String trackingNumber, @Valid @RequestBody TrackingPayload p) {
+        return orders.tracked(trackingNumber, p.status(), p.description(), p.occurredAt(), Callers.current());
     }
 
     @PostMapping("/orders/{id}/deliver")

@@ -43,6 +43,8 @@ class FulfilmentOrders {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final FulfilmentRepository fulfilment;
+    private final CarrierRepository carriers;
+    private final Shipments shipments;
     private final RoutingService routing;
     private final FulfilmentSettings settings;
     private final ApplicationEventPublisher events;
@@ -50,9 +52,12 @@ class FulfilmentOrders {
     private final TransactionTemplate separate;
     private final Clock clock;
 
-    FulfilmentOrders(FulfilmentRepository fulfilment, RoutingService routing, FulfilmentSettings settings,
-            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+    FulfilmentOrders(FulfilmentRepository fulfilment, CarrierRepository carriers, Shipments shipments,
+            RoutingService routing, FulfilmentSettings settings, ApplicationEventPublisher events,
+            TransactionTemplate transaction, Clock clock) {
         this.fulfilment = fulfilment;
+        this.carriers = carriers;
+        this.shipments = shipments;
         this.routing = routing;
         this.settings = settings;
         this.events = events;
@@ -99,14 +104,66 @@ class FulfilmentOrders {
         return step(id, FulfilmentOrder.Status.PACKED, null, caller);
     }
 
+    /**
+     * The parcel leaves: with carrier services configured for its method, a shipment is opened on the
+     * service chosen (its tracking number and label); without, it leaves with the number given.
+     */
     @Transactional
-    FulfilmentOrder ship(UUID id, String trackingNumber, Caller caller) {
-        FulfilmentOrder f = step(id, FulfilmentOrder.Status.SHIPPED, trackingNumber == null ? null
-                : "tracking " + trackingNumber, caller);
-        if (trackingNumber != null) {
-            fulfilment.tracking(id, trackingNumber);
+    FulfilmentOrder ship(UUID id, Shipments.ShipRequest request, Caller caller) {
+        FulfilmentOrder f = find(id, caller);
+        var routed = lock(f.orderId());
+        f = fulfilment.find(id).orElseThrow();
+        if (!f.status().canMoveTo(FulfilmentOrder.Status.SHIPPED, f.kind())) {
+            throw notAllowed(f, "become SHIPPED");
         }
-        return fulfilment.find(f.id()).orElseThrow();
+        String group = f.groupCode();
+        var destination = routing.state(routed, false).groups().stream().filter(g -> g.code().equals(group))
+                .findFirst().orElse(null);
+        var shipment = shipments.open(f, destination, request, clock.instant());
+        String tracking = shipment.map(CarrierRepository.Shipment::trackingNumber).orElse(request.trackingNumber());
+        routing.move(f, FulfilmentOrder.Status.SHIPPED, shipment.map(CarrierRepository.Shipment::choiceReason)
+                .orElse(tracking == null ? null : "tracking " + tracking), caller.name(), clock.instant());
+        if (tracking != null) {
+            fulfilment.tracking(id, tracking);
+        }
+        return fulfilment.find(id).orElseThrow();
+    }
+
+    /**
+     * What the carrier says of a parcel: recorded in order; delivered ends its fulfilment order
+     * (delivered to the customer, or arrived at the pickup store); a failed delivery is told.
+     */
+    @Transactional
+    CarrierRepository.Shipment tracked(String trackingNumber, String status, String description, Instant occurredAt,
+            Caller caller) {
+        var shipment = carriers.lockByTracking(trackingNumber)
+                .orElseThrow(() -> ApiProblem.notFound("shipment", trackingNumber));
+        FulfilmentOrder f = fulfilment.find(shipment.fulfilmentOrderId()).orElseThrow();
+        lock(f.orderId());
+        f = fulfilment.find(f.id()).orElseThrow();
+        Instant now = clock.instant();
+        carriers.track(shipment.id(), status, description, occurredAt == null ? now : occurredAt, now);
+        if (status.equals("DELIVERED") && f.status() == FulfilmentOrder.Status.SHIPPED) {
+            routing.move(f, f.kind() == FulfilmentOrder.Kind.TRANSFER ? FulfilmentOrder.Status.ARRIVED
+                    : FulfilmentOrder.Status.DELIVERED, "carrier: delivered", caller.name(), now);
+        }
+        events.publishEvent(new org.comptoir.fulfilment.ShipmentTracked(Ids.newId(), now, shipment.id(), f.orderId(),
+                f.orderNumber(), trackingNumber, shipment.carrier(), status, description));
+        return carriers.find(shipment.id()).orElseThrow();
+    }
+
+    List<CarrierRepository.Shipment> shipments(UUID id, Caller caller) {
+        find(id, caller);
+        return carriers.ofFulfilmentOrder(id);
+    }
+
+    byte[] label(UUID shipmentId, Caller caller) {
+        var shipment = carriers.find(shipmentId).orElseThrow(() -> ApiProblem.notFound("shipment", shipmentId));
+        FulfilmentOrder f = find(shipment.fulfilmentOrderId(), caller);
+        var routed = fulfilment.routed(f.orderId()).orElseThrow();
+        var group = routing.state(routed, false).groups().stream().filter(g -> g.code().equals(f.groupCode()))
+                .findFirst().orElse(null);
+        return shipments.label(shipment, f, group);
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package org.comptoir.fulfilment.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +43,7 @@ class RoutingService implements Routing {
             SourcingEngine.Decision decision) {}
 
     private final FulfilmentRepository fulfilment;
+    private final CarrierRepository carriers;
     private final SourcingRules rules;
     private final Candidates candidates;
     private final Network network;
@@ -51,10 +53,11 @@ class RoutingService implements Routing {
     private final ObjectMapper json;
     private final Clock clock;
 
-    RoutingService(FulfilmentRepository fulfilment, SourcingRules rules, Candidates candidates, Network network,
-            Inventory inventory, FulfilmentSettings settings, ApplicationEventPublisher events, ObjectMapper json,
-            Clock clock) {
+    RoutingService(FulfilmentRepository fulfilment, CarrierRepository carriers, SourcingRules rules,
+            Candidates candidates, Network network, Inventory inventory, FulfilmentSettings settings,
+            ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
         this.fulfilment = fulfilment;
+        this.carriers = carriers;
         this.rules = rules;
         this.candidates = candidates;
         this.network = network;
@@ -322,9 +325,18 @@ class RoutingService implements Routing {
                     pickup ? group.pickupStore() : null, status, now.plus(settings.shipWithin()), false, 0, null, null,
                     null, 1, now, now, ofLocation)));
             if (pickup) {
+                // Ready once the last transfer arrived (the promised pickup date), else from the shelf now.
+                Instant due = now.plus(settings.pickupWithin());
+                for (String source : byLocation.keySet()) {
+                    ZoneId zone = network.location(source).map(l -> ZoneId.of(l.timeZone())).orElse(ZoneId.of(
+                            "Europe/Paris"));
+                    Instant arrival = CarrierChoice.transferArrival(carriers.services(), now.atZone(zone))
+                            .atTime(12, 0).atZone(zone).toInstant();
+                    due = arrival.isAfter(due) ? arrival : due;
+                }
                 add(wanted, new FulfilmentOrder(Ids.newId(), order.orderId(), order.number(), order.channelCode(),
                         group.code(), group.method(), FulfilmentOrder.Kind.PICKUP, group.pickupStore(), null, status,
-                        now.plus(settings.pickupWithin()), false, 0, null, null, null, 1, now, now,
+                        due, false, 0, null, null, null, 1, now, now,
                         lines.stream().map(l -> new FulfilmentOrder.Line(l.lineNo(), l.sku(), l.quantity(),
                                 l.locationCode())).toList()));
             }

@@ -49,6 +49,13 @@ class NetworkService implements Network {
     }
 
     @Override
+    public List<LocationSummary> locationsOfType(org.comptoir.network.LocationType type) {
+        return snapshot.locations().values().stream().map(Location::summary)
+                .filter(l -> l.type() == type && l.active())
+                .sorted(java.util.Comparator.comparing(LocationSummary::code)).toList();
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public boolean channelExists(String code) {
         return channels.exists(code);

@@ -22,6 +22,8 @@ final class Fulfilment {
 
     enum Method {
         HOME_DELIVERY,
+        /** Home delivery within 24 h, for its own fee. */
+        HOME_EXPRESS,
         RELAY_POINT,
         CLICK_AND_COLLECT,
         RESERVE_AND_COLLECT,
@@ -34,7 +36,7 @@ final class Fulfilment {
 
         /** Sent by a carrier, for a fee. */
         boolean shipped() {
-            return this == HOME_DELIVERY || this == RELAY_POINT;
+            return this == HOME_DELIVERY || this == HOME_EXPRESS || this == RELAY_POINT;
         }
     }
 
@@ -55,7 +57,7 @@ final class Fulfilment {
     /** Refuses a choice the channel or the store cannot honour. */
     static void check(Group group, ChannelSummary channel, Network network, String field) {
         switch (group.method()) {
-            case HOME_DELIVERY -> {
+            case HOME_DELIVERY, HOME_EXPRESS -> {
                 if (group.address() == null) {
                     throw ApiProblem.invalid(field + ".address", "is required for home delivery");
                 }

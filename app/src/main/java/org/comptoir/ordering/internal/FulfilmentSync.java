@@ -42,7 +42,10 @@ class FulfilmentSync {
         GeoPoint destination = g.address() == null || g.address().latitude() == null
                 || g.address().longitude() == null ? null
                 : new GeoPoint(g.address().latitude(), g.address().longitude());
+        var a = g.address();
         return new Routing.Group(g.code(), g.method().name(), g.method().atStore() ? g.locationCode() : null,
-                destination);
+                destination, a == null ? null : a.country(), a == null ? g.relayPoint()
+                        : String.join(", ", java.util.stream.Stream.of(a.line1(), a.line2(), a.postalCode() + " "
+                                + a.city(), a.country()).filter(java.util.Objects::nonNull).toList()));
     }
 }
