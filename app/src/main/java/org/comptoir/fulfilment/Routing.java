@@ -47,4 +47,10 @@ public interface Routing {
      * releases them once paid, cancels them with the order.
      */
     void sync(OrderState order, Route route);
+
+    /**
+     * Takes the order's fulfilment lock in the caller's transaction. Whoever changes an order takes it
+     * before the order's own row, as fulfilment does, so that the two never wait on each other.
+     */
+    void lock(UUID orderId);
 }

@@ -124,6 +124,11 @@ class RoutingService implements Routing {
     }
 
     @Override
+    public void lock(UUID orderId) {
+        fulfilment.lockRouted(orderId);
+    }
+
+    @Override
     @Transactional
     public void sync(OrderState order, Route route) {
         Instant now = clock.instant();

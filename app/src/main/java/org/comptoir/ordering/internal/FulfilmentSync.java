@@ -27,6 +27,12 @@ class FulfilmentSync {
                         .toList());
     }
 
+    /** Locks the order for a change: its fulfilment first, then its own row (the order fulfilment uses). */
+    java.util.Optional<Order> lock(OrderRepository orders, java.util.UUID id) {
+        routing.lock(id);
+        return orders.lock(id);
+    }
+
     /** After a change: the order as it now stands ({@code route} when it was just placed). */
     void changed(Order order, Routing.Route route) {
         boolean cancelled = order.status() == Order.Status.CANCELLED;

@@ -89,8 +89,8 @@ class OrderBookService implements OrderBook {
                 break;
             }
             long here = Math.min(left, payment.captured() - payment.refunded());
-            Order order = orders.lock(orderId).orElseThrow();
-            payments.refund(order, payment.id(), here, caller);
+            // Payments takes the order's locks itself, after the provider answered.
+            payments.refund(orders.find(orderId).orElseThrow(), payment.id(), here, caller);
             left -= here;
         }
         return amount - left;

@@ -57,7 +57,7 @@ class OrderEdits {
 
     @Transactional
     Order edit(UUID id, Edit edit, Caller caller) {
-        Order order = orders.lock(id).orElseThrow(() -> ApiProblem.notFound("Order", id));
+        Order order = fulfilment.lock(orders, id).orElseThrow(() -> ApiProblem.notFound("Order", id));
         lifecycle.visibleTo(caller, order);
         if (!order.status().beforeFulfilment()) {
             throw ApiProblem.conflict("order-in-fulfilment", "An order can only be edited before fulfilment starts")

@@ -97,7 +97,7 @@ class Orders {
         if (to == Order.Status.CANCELLED) {
             return cancel(id, reason, caller);
         }
-        Order order = orders.lock(id).orElseThrow(() -> ApiProblem.notFound("Order", id));
+        Order order = fulfilment.lock(orders, id).orElseThrow(() -> ApiProblem.notFound("Order", id));
         visibleTo(caller, order);
         if (!order.status().canMoveTo(to)) {
             throw ApiProblem.conflict("transition-not-allowed", "An order " + order.status() + " cannot become " + to)
@@ -141,7 +141,7 @@ class Orders {
      * cannot make is left out; handing over an unpaid order is refused.
      */
     void progress(UUID id, Order.Status target, Caller caller) {
-        Order order = orders.lock(id).orElseThrow(() -> ApiProblem.notFound("Order", id));
+        Order order = fulfilment.lock(orders, id).orElseThrow(() -> ApiProblem.notFound("Order", id));
         if (order.status() == target) {
             return;
         }
@@ -162,7 +162,7 @@ class Orders {
 
     /** Lines now held elsewhere under a new hold (re-routed by fulfilment). */
     void relocated(UUID id, UUID holdId, Map<Integer, String> locations, String reason, Caller caller) {
-        Order order = orders.lock(id).orElseThrow(() -> ApiProblem.notFound("Order", id));
+        Order order = fulfilment.lock(orders, id).orElseThrow(() -> ApiProblem.notFound("Order", id));
         orders.relocate(id, holdId, locations);
         Instant now = clock.instant();
         orders.record(id, new OrderRepository.Change(order.status(), order.status(), "re-routed", caller.name(),
@@ -175,7 +175,7 @@ class Orders {
      */
     @Transactional
     Order cancel(UUID id, String reason, Caller caller) {
-        Order order = orders.lock(id).orElseThrow(() -> ApiProblem.notFound("Order", id));
+        Order order = fulfilment.lock(orders, id).orElseThrow(() -> ApiProblem.notFound("Order", id));
         visibleTo(caller, order);
         if (order.status() == Order.Status.CANCELLED) {
             return order;
@@ -199,7 +199,7 @@ class Orders {
      */
     @Transactional
     Order cancelLines(UUID id, List<LineCancel> cancels, String reason, Caller caller) {
-        Order order = orders.lock(id).orElseThrow(() -> ApiProblem.notFound("Order", id));
+        Order order = fulfilment.lock(orders, id).orElseThrow(() -> ApiProblem.notFound("Order", id));
         visibleTo(caller, order);
         if (!order.status().beforeFulfilment()) {
             throw ApiProblem.conflict("order-in-fulfilment", "Lines can only be cancelled before fulfilment starts")
@@ -286,7 +286,7 @@ class Orders {
         for (UUID id : orders.expired(clock.instant(), 100)) {
             try {
                 transaction.executeWithoutResult(status -> {
-                    Order order = orders.lock(id).orElseThrow();
+                    Order order = fulfilment.lock(orders, id).orElseThrow();
                     if (order.expiresAt() == null || order.expiresAt().isAfter(clock.instant())
                             || !order.status().canMoveTo(Order.Status.CANCELLED)) {
                         return;

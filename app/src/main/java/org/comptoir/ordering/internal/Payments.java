@@ -76,7 +76,7 @@ class Payments {
         }
         PaymentProvider.Outcome outcome = provider.authorize(order.number(), asked, order.currency(), token);
         Instant now = clock.instant();
-        Order current = orders.lock(order.id()).orElseThrow();
+        Order current = fulfilment.lock(orders, order.id()).orElseThrow();
         if (!PAYABLE.contains(current.status())) {
             if (outcome.approved()) {
                 provider.voidAuthorization(outcome.reference());
@@ -117,7 +117,7 @@ class Payments {
             throw ApiProblem.conflict("capture-refused", "The provider refused the capture: " + outcome.detail());
         }
         Instant now = clock.instant();
-        Order current = orders.lock(order.id()).orElseThrow();
+        Order current = fulfilment.lock(orders, order.id()).orElseThrow();
         Payment captured = new Payment(payment.id(), payment.orderId(), payment.provider(), Payment.Status.CAPTURED,
                 payment.amount(), payment.amount(), 0, payment.providerRef(), null, payment.createdAt());
         payments.update(captured, now);
@@ -140,7 +140,7 @@ class Payments {
             throw ApiProblem.conflict("refund-refused", "The provider refused the refund: " + outcome.detail());
         }
         Instant now = clock.instant();
-        Order current = orders.lock(order.id()).orElseThrow();
+        Order current = fulfilment.lock(orders, order.id()).orElseThrow();
         Payment refunded = withRefund(payment, asked);
         payments.update(refunded, now);
         settled(current, caller, now);
