@@ -60,15 +60,6 @@ class DeliveryApiTest extends ApiTest {
         }
     }
 
-    private String location(String prefix, String type, double lat, double lon, String... capabilities) {
-        String code = unique(prefix);
-        var body = Fixtures.store(code, lat, lon);
-        body.put("type", type);
-        body.put("capabilities", List.of(capabilities));
-        assertThat(admin.post("/api/v1/locations", body).status()).isEqualTo(201);
-        return code;
-    }
-
     private String service(String prefix, int transitDays, long price) {
         String code = unique(prefix);
         var answer = admin.put("/api/v1/fulfilment/carrier-services/" + code, Map.of("carrier", "Relais " + prefix,

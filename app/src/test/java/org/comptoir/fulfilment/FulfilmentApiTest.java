@@ -69,21 +69,6 @@ class FulfilmentApiTest extends ApiTest {
         receiver.close();
     }
 
-    private String location(String prefix, String type, double lat, double lon, String... capabilities) {
-        String code = unique(prefix);
-        var body = Fixtures.store(code, lat, lon);
-        body.put("type", type);
-        body.put("capabilities", List.of(capabilities));
-        assertThat(admin.post("/api/v1/locations", body).status()).isEqualTo(201);
-        return code;
-    }
-
-    private void receive(String location, String sku, int quantity) {
-        var answer = admin.post("/api/v1/inventory/movements", Map.of("locationCode", location, "sku", sku,
-                "kind", "RECEIPT", "quantity", quantity, "reference", unique("PO")));
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-    }
-
     private void rule(String method, int maxLocations) {
         var answer = admin.put("/api/v1/fulfilment/sourcing-rules/" + web + "/" + method, Map.of(
                 "maxLocations", maxLocations, "weightDistance", 100, "weightCost", 0, "weightWorkload", 0,

@@ -41,21 +41,6 @@ class SourcingApiTest extends ApiTest {
                 .status()).isEqualTo(200);
     }
 
-    private String location(String prefix, String type, double lat, double lon, String... capabilities) {
-        String code = unique(prefix);
-        var body = Fixtures.store(code, lat, lon);
-        body.put("type", type);
-        body.put("capabilities", List.of(capabilities));
-        assertThat(admin.post("/api/v1/locations", body).status()).isEqualTo(201);
-        return code;
-    }
-
-    private void receive(String location, String sku, int quantity) {
-        var answer = admin.post("/api/v1/inventory/movements", Map.of("locationCode", location, "sku", sku,
-                "kind", "RECEIPT", "quantity", quantity, "reference", unique("PO")));
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-    }
-
     private static Map<String, Object> rule(int maxLocations, Integer maxDistanceKm, int minStoreStock,
             int weightDistance, int weightCost) {
         var rule = new java.util.HashMap<String, Object>(Map.of("maxLocations", maxLocations, "minStoreStock",

@@ -89,12 +89,6 @@ class OrderingApiTest extends ApiTest {
         return code;
     }
 
-    private void receive(String location, String sku, int quantity) {
-        var answer = admin.post("/api/v1/inventory/movements", Map.of("locationCode", location, "sku", sku,
-                "kind", "RECEIPT", "quantity", quantity, "reference", unique("PO")));
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-    }
-
     private int reserved(String location, String sku) {
         return admin.get("/api/v1/inventory/balances/" + location + "/" + sku).json().path("reserved").asInt();
     }

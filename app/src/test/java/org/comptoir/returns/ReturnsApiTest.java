@@ -50,27 +50,12 @@ class ReturnsApiTest extends ApiTest {
         receive(boulogne, shirtL, 1);
     }
 
-    private String location(String prefix, String type, double lat, double lon, String... capabilities) {
-        String code = unique(prefix);
-        var body = Fixtures.store(code, lat, lon);
-        body.put("type", type);
-        body.put("capabilities", List.of(capabilities));
-        assertThat(admin.post("/api/v1/locations", body).status()).isEqualTo(201);
-        return code;
-    }
-
     private String channel(String prefix, String type) {
         String code = unique(prefix);
         var body = Fixtures.channel(code, List.of(boulogne, versailles, lyon));
         body.put("type", type);
         assertThat(admin.post("/api/v1/channels", body).status()).isEqualTo(201);
         return code;
-    }
-
-    private void receive(String location, String sku, int quantity) {
-        var answer = admin.post("/api/v1/inventory/movements", Map.of("locationCode", location, "sku", sku,
-                "kind", "RECEIPT", "quantity", quantity, "reference", unique("PO")));
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
     }
 
     private int onHand(String location, String sku) {

@@ -3,6 +3,7 @@ package org.comptoir.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,6 +82,25 @@ public abstract class ApiTest {
         Api.Response created = admin.post("/api/v1/api-keys", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().path("key").asString();
+    }
+
+    /** A new location of the type at a point, with the capabilities given; its (unique) code. */
+    protected String location(String prefix, String type, double latitude, double longitude,
+            String... capabilities) {
+        String code = unique(prefix);
+        var body = Fixtures.store(code, latitude, longitude);
+        body.put("type", type);
+        body.put("capabilities", List.of(capabilities));
+        Api.Response created = admin.post("/api/v1/locations", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return code;
+    }
+
+    /** Units received at a location (a receipt movement). */
+    protected void receive(String location, String sku, int quantity) {
+        Api.Response answer = admin.post("/api/v1/inventory/movements", Map.of("locationCode", location, "sku", sku,
+                "kind", "RECEIPT", "quantity", quantity, "reference", unique("PO")));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
     }
 
     protected Api as(String key) {
