@@ -2,9 +2,14 @@ package org.comptoir.inventory.internal;
 
 import static org.comptoir.inventory.internal.db.tables.Balance.BALANCE;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.comptoir.inventory.internal.db.tables.records.BalanceRecord;
 import org.jooq.DSLContext;
@@ -22,9 +27,18 @@ import org.springframework.stereotype.Repository;
 class BalanceRepository {
 
     private final DSLContext db;
+    /**
+     * The availability reads, rendered once by jOOQ from the generated table and then only bound:
+     * they run for every availability answer, cart and order, and rendering them each time cost more
+     * than the database took to answer.
+     */
+    private final String ofSkuSql;
+    /** By the number of SKUs asked (an IN list of that many parameters). */
+    private final Map<Integer, String> ofSkusSql = new ConcurrentHashMap<>();
 
     BalanceRepository(DSLContext db) {
         this.db = db;
+        this.ofSkuSql = db.render(quantities().where(BALANCE.SKU.eq(DSL.param("sku", String.class))));
     }
 
     Optional<Balance> find(String sku, String locationCode) {
@@ -34,11 +48,36 @@ class BalanceRepository {
 
     /** Every location holding the SKU: one range of the primary key. */
     List<Balance> ofSku(String sku) {
-        return quantities().where(BALANCE.SKU.eq(sku)).fetch(Records.mapping(Balance::new));
+        return read(ofSkuSql, sku);
     }
 
     List<Balance> ofSkus(Collection<String> skus) {
-        return quantities().where(BALANCE.SKU.in(skus)).fetch(Records.mapping(Balance::new));
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        String sql = ofSkusSql.computeIfAbsent(skus.size(), n -> db.render(quantities().where(BALANCE.SKU.in(
+                java.util.stream.IntStream.range(0, n).mapToObj(i -> DSL.param("sku" + i, String.class)).toList()))));
+        return read(sql, skus.toArray(String[]::new));
+    }
+
+    /** Runs a pre-rendered quantities read in the caller's transaction (its connection). */
+    private List<Balance> read(String sql, String... skus) {
+        return db.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < skus.length; i++) {
+                    statement.setString(i + 1, skus[i]);
+                }
+                List<Balance> rows = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        int threshold = rs.getInt(6);
+                        rows.add(new Balance(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                                rs.getInt(5), rs.wasNull() ? null : threshold));
+                    }
+                }
+                return rows;
+            }
+        });
     }
 
     /**
