@@ -108,7 +108,7 @@ class DeliveryApiTest extends ApiTest {
         var shipped = admin.post("/api/v1/fulfilment/orders/" + fo + "/ship", Map.of("weightGrams", 1500,
                 "promisedBy", arrival(2).toString()));
         assertThat(shipped.status()).as(shipped.toString()).isEqualTo(200);
-        JsonNode shipment = admin.get("/api/v1/fulfilment/orders/" + fo + "/shipments").json().path(0);
+        JsonNode shipment = admin.get("/api/v1/fulfilment/orders/" + fo + "/shipments").json().path(0).path("shipment");
         assertThat(shipment.path("serviceCode").asString()).isEqualTo(fast);
         assertThat(shipment.path("cost").asLong()).isEqualTo(990);
         assertThat(shipment.path("estimatedDelivery").asString()).isEqualTo(arrival(1).toString());
@@ -133,20 +133,24 @@ class DeliveryApiTest extends ApiTest {
         assertThat(delivered.json().path("status").asString()).isEqualTo("DELIVERED");
         assertThat(admin.get("/api/v1/fulfilment/orders/" + fo).json().path("order").path("status").asString())
                 .isEqualTo("DELIVERED");
+        JsonNode tracked = admin.get("/api/v1/fulfilment/orders/" + fo + "/shipments").json().path(0);
+        assertThat(tracked.path("tracking").valueStream().map(t -> t.path("status").asString()))
+                .containsExactly("IN_TRANSIT", "DELIVERED");
+        assertThat(tracked.path("tracking").path(0).path("description").asString()).isEqualTo("Lyon hub");
     }
 
     @Test
     void withoutAPromiseTheCheapestShipsAndAnImpossiblePromiseTakesTheFastest() {
         String cheap = packedRelayOrder();
         admin.post("/api/v1/fulfilment/orders/" + cheap + "/ship", Map.of());
-        JsonNode shipment = admin.get("/api/v1/fulfilment/orders/" + cheap + "/shipments").json().path(0);
+        JsonNode shipment = admin.get("/api/v1/fulfilment/orders/" + cheap + "/shipments").json().path(0).path("shipment");
         assertThat(shipment.path("serviceCode").asString()).isEqualTo(slow);
         assertThat(shipment.path("estimatedDelivery").asString()).isEqualTo(arrival(4).toString());
 
         String hurried = packedRelayOrder();
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         admin.post("/api/v1/fulfilment/orders/" + hurried + "/ship", Map.of("promisedBy", today.toString()));
-        JsonNode fastest = admin.get("/api/v1/fulfilment/orders/" + hurried + "/shipments").json().path(0);
+        JsonNode fastest = admin.get("/api/v1/fulfilment/orders/" + hurried + "/shipments").json().path(0).path("shipment");
         assertThat(fastest.path("serviceCode").asString()).isEqualTo(fast);
         assertThat(fastest.path("choiceReason").asString()).contains("no service delivers by the promised " + today);
 

@@ -46,25 +46,17 @@ class CarrierRepository {
 
     void put(CarrierChoice.Service s, Instant now) {
         services.changed();
-        db.insertInto(CARRIER_SERVICE)
-                .set(CARRIER_SERVICE.CODE, s.code())
-                .set(CARRIER_SERVICE.CARRIER, s.carrier())
-                .set(CARRIER_SERVICE.SERVICE_NAME, s.name())
-                .set(CARRIER_SERVICE.METHOD, s.method().name())
-                .set(CARRIER_SERVICE.COUNTRIES, String.join(",", new TreeSet<>(s.countries())))
-                .set(CARRIER_SERVICE.CUTOFF, s.cutoff())
-                .set(CARRIER_SERVICE.TRANSIT_DAYS, s.transitDays())
-                .set(CARRIER_SERVICE.ACTIVE, s.active())
-                .set(CARRIER_SERVICE.UPDATED_AT, now)
-                .onConflict(CARRIER_SERVICE.CODE).doUpdate()
-                .set(CARRIER_SERVICE.CARRIER, s.carrier())
-                .set(CARRIER_SERVICE.SERVICE_NAME, s.name())
-                .set(CARRIER_SERVICE.METHOD, s.method().name())
-                .set(CARRIER_SERVICE.COUNTRIES, String.join(",", new TreeSet<>(s.countries())))
-                .set(CARRIER_SERVICE.CUTOFF, s.cutoff())
-                .set(CARRIER_SERVICE.TRANSIT_DAYS, s.transitDays())
-                .set(CARRIER_SERVICE.ACTIVE, s.active())
-                .set(CARRIER_SERVICE.UPDATED_AT, now)
+        Map<org.jooq.Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        values.put(CARRIER_SERVICE.CARRIER, s.carrier());
+        values.put(CARRIER_SERVICE.SERVICE_NAME, s.name());
+        values.put(CARRIER_SERVICE.METHOD, s.method().name());
+        values.put(CARRIER_SERVICE.COUNTRIES, String.join(",", new TreeSet<>(s.countries())));
+        values.put(CARRIER_SERVICE.CUTOFF, s.cutoff());
+        values.put(CARRIER_SERVICE.TRANSIT_DAYS, s.transitDays());
+        values.put(CARRIER_SERVICE.ACTIVE, s.active());
+        values.put(CARRIER_SERVICE.UPDATED_AT, now);
+        db.insertInto(CARRIER_SERVICE).set(CARRIER_SERVICE.CODE, s.code()).set(values)
+                .onConflict(CARRIER_SERVICE.CODE).doUpdate().set(values)
                 .execute();
         db.deleteFrom(CARRIER_RATE).where(CARRIER_RATE.SERVICE_CODE.eq(s.code())).execute();
         var rates = db.insertInto(CARRIER_RATE, CARRIER_RATE.SERVICE_CODE, CARRIER_RATE.MAX_WEIGHT_GRAMS,

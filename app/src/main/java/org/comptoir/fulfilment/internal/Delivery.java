@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.comptoir.network.GeoPoint;
-import org.comptoir.network.LocationSummary;
 import org.comptoir.network.LocationType;
 import org.comptoir.network.Network;
 import org.comptoir.platform.security.Caller;
@@ -36,12 +35,14 @@ class Delivery {
 
     private final Sourcing sourcing;
     private final CarrierRepository carriers;
+    private final Sites sites;
     private final Network network;
     private final FulfilmentSettings settings;
     private final Clock clock;
 
-    Delivery(Sourcing sourcing, CarrierRepository carriers, Network network, FulfilmentSettings settings,
-            Clock clock) {
+    Delivery(Sourcing sourcing, CarrierRepository carriers, Sites sites, Network network,
+            FulfilmentSettings settings, Clock clock) {
+        this.sites = sites;
         this.sourcing = sourcing;
         this.carriers = carriers;
         this.network = network;
@@ -151,7 +152,6 @@ class Delivery {
     }
 
     private ZoneId zoneOf(String location) {
-        return network.location(location).map(LocationSummary::timeZone).map(ZoneId::of)
-                .orElse(ZoneId.of("Europe/Paris"));
+        return sites.zoneOf(location);
     }
 }

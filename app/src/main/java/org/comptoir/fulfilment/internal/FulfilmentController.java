@@ -114,7 +114,7 @@ class FulfilmentController {
     }
 
     @GetMapping("/orders/{id}/shipments")
-    List<CarrierRepository.Shipment> shipments(@PathVariable UUID id) {
+    List<FulfilmentOrders.TrackedShipment> shipments(@PathVariable UUID id) {
         return orders.shipments(id, Callers.current());
     }
 

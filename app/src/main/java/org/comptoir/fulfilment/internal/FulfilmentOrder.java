@@ -64,10 +64,6 @@ record FulfilmentOrder(UUID id, UUID orderId, String orderNumber, String channel
         boolean notStarted() {
             return this == ON_HOLD || this == TO_PICK;
         }
-
-        boolean closed() {
-            return this == DELIVERED || this == ARRIVED || this == COLLECTED || this == REFUSED || this == CANCELLED;
-        }
     }
 
     record Line(int lineNo, String sku, int quantity, String sourceCode) {}

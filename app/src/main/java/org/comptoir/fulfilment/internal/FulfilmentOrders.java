@@ -152,9 +152,13 @@ class FulfilmentOrders {
         return carriers.find(shipment.id()).orElseThrow();
     }
 
-    List<CarrierRepository.Shipment> shipments(UUID id, Caller caller) {
+    /** A shipment with what its carrier said of it, in order. */
+    record TrackedShipment(CarrierRepository.Shipment shipment, List<CarrierRepository.Tracking> tracking) {}
+
+    List<TrackedShipment> shipments(UUID id, Caller caller) {
         find(id, caller);
-        return carriers.ofFulfilmentOrder(id);
+        return carriers.ofFulfilmentOrder(id).stream()
+                .map(s -> new TrackedShipment(s, carriers.tracking(s.id()))).toList();
     }
 
     byte[] label(UUID shipmentId, Caller caller) {

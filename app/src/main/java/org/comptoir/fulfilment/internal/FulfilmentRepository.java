@@ -64,32 +64,28 @@ class FulfilmentRepository {
                 .set(ROUTED_ORDER.ORDER_ID, r.orderId())
                 .set(ROUTED_ORDER.ORDER_NUMBER, r.number())
                 .set(ROUTED_ORDER.CHANNEL_CODE, r.channelCode())
-                .set(ROUTED_ORDER.HOLD_ID, r.holdId())
-                .set(ROUTED_ORDER.RELEASED, r.released())
-                .set(ROUTED_ORDER.ROUTED, r.routed())
-                .set(ROUTED_ORDER.ATTEMPTS, r.attempts())
-                .set(ROUTED_ORDER.NEXT_ATTEMPT_AT, r.nextAttemptAt())
-                .set(ROUTED_ORDER.FLAGGED_AT, r.flaggedAt())
-                .set(ROUTED_ORDER.GROUPS_JSON, r.groupsJson())
-                .set(ROUTED_ORDER.LINES_JSON, r.linesJson())
                 .set(ROUTED_ORDER.CREATED_AT, now)
-                .set(ROUTED_ORDER.UPDATED_AT, now)
+                .set(changeable(r, now))
                 .execute();
     }
 
     void updateRouted(Routed r, Instant now) {
-        db.update(ROUTED_ORDER)
-                .set(ROUTED_ORDER.HOLD_ID, r.holdId())
-                .set(ROUTED_ORDER.RELEASED, r.released())
-                .set(ROUTED_ORDER.ROUTED, r.routed())
-                .set(ROUTED_ORDER.ATTEMPTS, r.attempts())
-                .set(ROUTED_ORDER.NEXT_ATTEMPT_AT, r.nextAttemptAt())
-                .set(ROUTED_ORDER.FLAGGED_AT, r.flaggedAt())
-                .set(ROUTED_ORDER.GROUPS_JSON, r.groupsJson())
-                .set(ROUTED_ORDER.LINES_JSON, r.linesJson())
-                .set(ROUTED_ORDER.UPDATED_AT, now)
-                .where(ROUTED_ORDER.ORDER_ID.eq(r.orderId()))
-                .execute();
+        db.update(ROUTED_ORDER).set(changeable(r, now)).where(ROUTED_ORDER.ORDER_ID.eq(r.orderId())).execute();
+    }
+
+    /** What routing changes on a routed order after it is opened. */
+    private static Map<org.jooq.Field<?>, Object> changeable(Routed r, Instant now) {
+        Map<org.jooq.Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(ROUTED_ORDER.HOLD_ID, r.holdId());
+        values.put(ROUTED_ORDER.RELEASED, r.released());
+        values.put(ROUTED_ORDER.ROUTED, r.routed());
+        values.put(ROUTED_ORDER.ATTEMPTS, r.attempts());
+        values.put(ROUTED_ORDER.NEXT_ATTEMPT_AT, r.nextAttemptAt());
+        values.put(ROUTED_ORDER.FLAGGED_AT, r.flaggedAt());
+        values.put(ROUTED_ORDER.GROUPS_JSON, r.groupsJson());
+        values.put(ROUTED_ORDER.LINES_JSON, r.linesJson());
+        values.put(ROUTED_ORDER.UPDATED_AT, now);
+        return values;
     }
 
     /** Orders the rules could not route whose next attempt is due (not yet handed to a person). */

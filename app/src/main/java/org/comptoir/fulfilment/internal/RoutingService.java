@@ -46,6 +46,7 @@ class RoutingService implements Routing {
     private final CarrierRepository carriers;
     private final SourcingRules rules;
     private final Candidates candidates;
+    private final Sites sites;
     private final Network network;
     private final Inventory inventory;
     private final FulfilmentSettings settings;
@@ -54,12 +55,13 @@ class RoutingService implements Routing {
     private final Clock clock;
 
     RoutingService(FulfilmentRepository fulfilment, CarrierRepository carriers, SourcingRules rules,
-            Candidates candidates, Network network, Inventory inventory, FulfilmentSettings settings,
+            Candidates candidates, Sites sites, Network network, Inventory inventory, FulfilmentSettings settings,
             ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
         this.fulfilment = fulfilment;
         this.carriers = carriers;
         this.rules = rules;
         this.candidates = candidates;
+        this.sites = sites;
         this.network = network;
         this.inventory = inventory;
         this.settings = settings;
@@ -106,7 +108,7 @@ class RoutingService implements Routing {
                     .map(e -> new SourcingEngine.Line(e.getKey(), e.getValue())).toList();
             SourcingEngine.Decision decision = SourcingEngine.decide(new SourcingEngine.Request(
                     method.pickup() ? SourcingEngine.Mode.PICKUP : SourcingEngine.Mode.SHIP,
-                    method.pickup() ? network.location(group.pickupStore()).map(s -> s.position()).orElse(null)
+                    method.pickup() ? sites.of(group.pickupStore()).map(s -> s.position()).orElse(null)
                             : group.destination(),
                     method.pickup() ? group.pickupStore() : null, engineLines, rule,
                     candidates.of(channel, bySku.keySet(), held, excluded), false));
@@ -333,8 +335,7 @@ class RoutingService implements Routing {
                 // Ready once the last transfer arrived (the promised pickup date), else from the shelf now.
                 Instant due = now.plus(settings.pickupWithin());
                 for (String source : byLocation.keySet()) {
-                    ZoneId zone = network.location(source).map(l -> ZoneId.of(l.timeZone())).orElse(ZoneId.of(
-                            "Europe/Paris"));
+                    ZoneId zone = sites.zoneOf(source);
                     Instant arrival = CarrierChoice.transferArrival(carriers.services(), now.atZone(zone))
                             .atTime(12, 0).atZone(zone).toInstant();
                     due = arrival.isAfter(due) ? arrival : due;

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.comptoir.fulfilment.Routing;
-import org.comptoir.network.LocationSummary;
-import org.comptoir.network.Network;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.web.ApiProblem;
 import org.openpdf.text.Document;
@@ -44,11 +42,11 @@ class Shipments {
     }
 
     private final CarrierRepository carriers;
-    private final Network network;
+    private final Sites sites;
 
-    Shipments(CarrierRepository carriers, Network network) {
+    Shipments(CarrierRepository carriers, Sites sites) {
         this.carriers = carriers;
-        this.network = network;
+        this.sites = sites;
     }
 
     /**
@@ -69,8 +67,7 @@ class Shipments {
         }
         int parcels = request.parcels() == null ? 1 : request.parcels();
         int weight = request.weightGrams() == null ? DEFAULT_WEIGHT_GRAMS * parcels : request.weightGrams();
-        ZoneId zone = network.location(f.locationCode()).map(LocationSummary::timeZone).map(ZoneId::of)
-                .orElse(ZoneId.of("Europe/Paris"));
+        ZoneId zone = sites.zoneOf(f.locationCode());
         String country = f.kind() == FulfilmentOrder.Kind.TRANSFER || group == null ? null : group.country();
         // Parcels go one by one: each must fit the service's bands.
         int perParcel = (weight + parcels - 1) / parcels;
@@ -102,11 +99,8 @@ class Shipments {
         Image image = barcode.createImageWithBarcode(writer.getDirectContent(), null, null);
         image.setAlignment(Element.ALIGN_CENTER);
         document.add(image);
-        String from = network.location(f.locationCode()).map(l -> l.name() + " (" + l.code() + ")")
-                .orElse(f.locationCode());
-        String to = f.kind() == FulfilmentOrder.Kind.TRANSFER
-                ? network.location(f.destinationCode()).map(l -> l.name() + " (" + l.code() + ")")
-                        .orElse(f.destinationCode())
+        String from = sites.describe(f.locationCode());
+        String to = f.kind() == FulfilmentOrder.Kind.TRANSFER ? sites.describe(f.destinationCode())
                 : group == null || group.address() == null ? "" : group.address();
         document.add(new Paragraph("From: " + from, text));
         document.add(new Paragraph("To: " + to, text));

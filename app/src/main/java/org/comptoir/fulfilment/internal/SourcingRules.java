@@ -68,32 +68,24 @@ class SourcingRules {
     void put(StoredRule r) {
         cachedRules.changed();
         var rule = r.rule();
+        Map<org.jooq.Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        values.put(SOURCING_RULE.MAX_LOCATIONS, rule.maxLocations());
+        values.put(SOURCING_RULE.MAX_DISTANCE_KM, rule.maxDistanceKm());
+        values.put(SOURCING_RULE.MIN_STORE_STOCK, rule.minStoreStock());
+        values.put(SOURCING_RULE.WEIGHT_DISTANCE, rule.weightDistance());
+        values.put(SOURCING_RULE.WEIGHT_COST, rule.weightCost());
+        values.put(SOURCING_RULE.WEIGHT_WORKLOAD, rule.weightWorkload());
+        values.put(SOURCING_RULE.WEIGHT_DEPTH, rule.weightDepth());
+        values.put(SOURCING_RULE.COST_WAREHOUSE, rule.costWarehouse());
+        values.put(SOURCING_RULE.COST_STORE, rule.costStore());
+        values.put(SOURCING_RULE.UPDATED_BY, r.updatedBy());
+        values.put(SOURCING_RULE.UPDATED_AT, r.updatedAt());
         db.insertInto(SOURCING_RULE)
                 .set(SOURCING_RULE.CHANNEL_CODE, r.channelCode())
                 .set(SOURCING_RULE.METHOD, r.method().name())
-                .set(SOURCING_RULE.MAX_LOCATIONS, rule.maxLocations())
-                .set(SOURCING_RULE.MAX_DISTANCE_KM, rule.maxDistanceKm())
-                .set(SOURCING_RULE.MIN_STORE_STOCK, rule.minStoreStock())
-                .set(SOURCING_RULE.WEIGHT_DISTANCE, rule.weightDistance())
-                .set(SOURCING_RULE.WEIGHT_COST, rule.weightCost())
-                .set(SOURCING_RULE.WEIGHT_WORKLOAD, rule.weightWorkload())
-                .set(SOURCING_RULE.WEIGHT_DEPTH, rule.weightDepth())
-                .set(SOURCING_RULE.COST_WAREHOUSE, rule.costWarehouse())
-                .set(SOURCING_RULE.COST_STORE, rule.costStore())
-                .set(SOURCING_RULE.UPDATED_BY, r.updatedBy())
-                .set(SOURCING_RULE.UPDATED_AT, r.updatedAt())
+                .set(values)
                 .onConflict(SOURCING_RULE.CHANNEL_CODE, SOURCING_RULE.METHOD).doUpdate()
-                .set(SOURCING_RULE.MAX_LOCATIONS, rule.maxLocations())
-                .set(SOURCING_RULE.MAX_DISTANCE_KM, rule.maxDistanceKm())
-                .set(SOURCING_RULE.MIN_STORE_STOCK, rule.minStoreStock())
-                .set(SOURCING_RULE.WEIGHT_DISTANCE, rule.weightDistance())
-                .set(SOURCING_RULE.WEIGHT_COST, rule.weightCost())
-                .set(SOURCING_RULE.WEIGHT_WORKLOAD, rule.weightWorkload())
-                .set(SOURCING_RULE.WEIGHT_DEPTH, rule.weightDepth())
-                .set(SOURCING_RULE.COST_WAREHOUSE, rule.costWarehouse())
-                .set(SOURCING_RULE.COST_STORE, rule.costStore())
-                .set(SOURCING_RULE.UPDATED_BY, r.updatedBy())
-                .set(SOURCING_RULE.UPDATED_AT, r.updatedAt())
+                .set(values)
                 .execute();
     }
 

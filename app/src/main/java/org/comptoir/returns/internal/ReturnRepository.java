@@ -162,10 +162,6 @@ class ReturnRepository {
                 .execute();
     }
 
-    Optional<Long> creditBalance(String code) {
-        return db.select(STORE_CREDIT.BALANCE).from(STORE_CREDIT).where(STORE_CREDIT.CODE.eq(code))
-                .fetchOptional(STORE_CREDIT.BALANCE);
-    }
 
     Map<String, String> nonReturnable(Collection<String> skus) {
         return db.select(NON_RETURNABLE.SKU, NON_RETURNABLE.REASON).from(NON_RETURNABLE)
