@@ -3,6 +3,7 @@ package org.comptoir.ordering;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.comptoir.platform.security.Caller;
 
@@ -10,7 +11,8 @@ import org.comptoir.platform.security.Caller;
 public interface OrderBook {
 
     /** A line as sold: {@code gross} is what the customer pays for its units not cancelled. */
-    record Line(int lineNo, String sku, int quantity, int cancelled, long gross, int taxRateBp) {
+    record Line(int lineNo, String sku, int quantity, int cancelled, long gross, int taxRateBp,
+            String locationCode) {
 
         public int open() {
             return quantity - cancelled;
@@ -24,12 +26,17 @@ public interface OrderBook {
 
     /**
      * An order: {@code handedOverAt} is when its goods reached the customer (delivered or collected,
-     * else shipped), null while they have not left.
+     * else shipped), null while they have not left; {@code total} is what the order costs (delivery
+     * included, cancelled lines not), {@code refunded} what was paid back.
      */
     record Summary(UUID id, String number, String channelCode, String customerRef, String status, String currency,
-            String paymentTerms, Instant placedAt, Instant handedOverAt, List<Line> lines) {}
+            String paymentTerms, Instant placedAt, Instant handedOverAt, List<Line> lines, long total,
+            long refunded) {}
 
     Optional<Summary> find(UUID id);
+
+    /** The orders placed under any of these customer references, newest first, at most {@code limit}. */
+    List<Summary> ofCustomer(Set<String> customerRefs, int limit);
 
     Optional<Summary> findByNumber(String number);
 

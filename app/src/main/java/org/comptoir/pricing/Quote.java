@@ -10,7 +10,10 @@ import java.util.List;
  */
 public record Quote(String channelCode, String currency, String country, boolean pricesIncludeTax,
         List<QuotedLine> lines, Delivery delivery, List<AppliedPromotion> promotions, List<CodeStatus> codes,
-        List<TaxLine> taxes, Totals totals) {
+        List<TaxLine> taxes, Totals totals, Loyalty loyalty) {
+
+    /** Loyalty points spent on the basket and what they took off it (null when none are spent). */
+    public record Loyalty(long points, long amount) {}
 
     /**
      * A line: the unit price from {@code priceList} (and the crossed-out price, if any), the list total,

@@ -5,7 +5,7 @@
  * into quarantine; refunds through the order's payments or as store credit.
  */
 @ApplicationModule(displayName = "Returns",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::events",
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::events", "platform::privacy",
                 "network", "inventory", "ordering"})
 package org.comptoir.returns;
 

@@ -10,6 +10,8 @@ CREATE TABLE ordering.cart (
     currency          CHAR(3)                  NOT NULL,
     country           CHAR(2)                  NOT NULL,
     codes             VARCHAR(500),
+    -- loyalty points the customer spends on the cart
+    loyalty_points    BIGINT                   DEFAULT 0 NOT NULL,
     status            VARCHAR(20)              NOT NULL,
     hold_id           UUID,
     order_id          UUID,
@@ -67,6 +69,7 @@ CREATE TABLE ordering.customer_order (
     paid             BIGINT                   NOT NULL,
     refunded         BIGINT                   NOT NULL,
     promotions_json  VARCHAR(4000),
+    loyalty_points   BIGINT                   DEFAULT 0 NOT NULL,
     hold_id          UUID,
     expires_at       TIMESTAMP WITH TIME ZONE,
     placed_by        VARCHAR(100)             NOT NULL,

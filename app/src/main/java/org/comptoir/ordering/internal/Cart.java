@@ -7,7 +7,7 @@ import java.util.UUID;
 /** A basket that follows its customer from channel to channel until it becomes an order. */
 record Cart(UUID id, String channelCode, String customerRef, String customerGroup, String currency, String country,
         List<String> codes, Status status, UUID holdId, UUID orderId, int version, Instant createdAt,
-        Instant updatedAt, List<Fulfilment.Group> groups, List<Line> lines) {
+        Instant updatedAt, List<Fulfilment.Group> groups, List<Line> lines, long loyaltyPoints) {
 
     static final String DEFAULT_GROUP = "main";
 

@@ -56,16 +56,19 @@ class CartController {
 
     record HandoverPayload(@Size(max = 40) String channelCode) {}
 
+    record PointsPayload(@NotNull @Min(0) @Max(100_000_000) Long points) {}
+
     record OrderPayload(Order.PaymentTerms paymentTerms) {}
 
     record CartView(UUID id, String channelCode, String customerRef, String customerGroup, Cart.Status status,
             String currency, String country, List<String> codes, List<Fulfilment.Group> groups, List<Cart.Line> lines,
-            Quote quote, String pricingProblem, List<Carts.Shortage> unavailable, UUID holdId, UUID orderId,
-            int version, Instant updatedAt) {
+            long loyaltyPoints, Quote quote, String pricingProblem, List<Carts.Shortage> unavailable, UUID holdId,
+            UUID orderId, int version, Instant updatedAt) {
         static CartView of(Carts.View v) {
             Cart c = v.cart();
             return new CartView(c.id(), c.channelCode(), c.customerRef(), c.customerGroup(), c.status(), c.currency(),
-                    c.country(), c.codes(), c.groups(), c.lines(), v.quote(), v.pricingProblem(), v.unavailable(),
+                    c.country(), c.codes(), c.groups(), c.lines(), c.loyaltyPoints(), v.quote(), v.pricingProblem(),
+                    v.unavailable(),
                     c.holdId(), c.orderId(), c.version(), c.updatedAt());
         }
     }
@@ -108,6 +111,12 @@ class CartController {
     @PostMapping("/{id}/codes")
     CartView addCode(@PathVariable UUID id, @Valid @RequestBody CodePayload p) {
         return view(carts.addCode(id, p.code(), Callers.current()));
+    }
+
+    /** The loyalty points the cart's customer spends on it. */
+    @PutMapping("/{id}/loyalty-points")
+    CartView spendPoints(@PathVariable UUID id, @Valid @RequestBody PointsPayload p) {
+        return view(carts.spendPoints(id, p.points(), Callers.current()));
     }
 
     @DeleteMapping("/{id}/codes/{code}")

@@ -31,7 +31,7 @@ class CartRepository {
                 .set(CART.CURRENCY, cart.currency()).set(CART.COUNTRY, cart.country())
                 .set(CART.STATUS, cart.status().name()).set(CART.VERSION, cart.version())
                 .set(CART.CREATED_AT, cart.createdAt()).set(CART.UPDATED_AT, cart.updatedAt())
-                .execute();
+                .set(CART.LOYALTY_POINTS, cart.loyaltyPoints()).execute();
     }
 
     Optional<Cart> find(UUID id) {
@@ -55,7 +55,7 @@ class CartRepository {
                 .set(CART.COUNTRY, cart.country())
                 .set(CART.CODES, cart.codes().isEmpty() ? null : String.join(",", cart.codes()))
                 .set(CART.STATUS, cart.status().name()).set(CART.HOLD_ID, cart.holdId())
-                .set(CART.ORDER_ID, cart.orderId())
+                .set(CART.ORDER_ID, cart.orderId()).set(CART.LOYALTY_POINTS, cart.loyaltyPoints())
                 .where(CART.ID.eq(cart.id())).execute();
     }
 
@@ -107,6 +107,6 @@ class CartRepository {
         return new Cart(r.getId(), r.getChannelCode(), r.getCustomerRef(), r.getCustomerGroup(), r.getCurrency(),
                 r.getCountry(), r.getCodes() == null ? List.of() : Arrays.asList(r.getCodes().split(",")),
                 Cart.Status.valueOf(r.getStatus()), r.getHoldId(), r.getOrderId(), r.getVersion(), r.getCreatedAt(),
-                r.getUpdatedAt(), groups, lines);
+                r.getUpdatedAt(), groups, lines, r.getLoyaltyPoints());
     }
 }

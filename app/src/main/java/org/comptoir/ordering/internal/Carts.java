@@ -78,7 +78,7 @@ class Carts {
         Instant now = clock.instant();
         Cart cart = new Cart(Ids.newId(), channel.code(), customerRef, customerGroup,
                 currency == null ? channel.currency() : currency, country == null ? "FR" : country, List.of(),
-                Cart.Status.OPEN, null, null, 1, now, now, List.of(), List.of());
+                Cart.Status.OPEN, null, null, 1, now, now, List.of(), List.of(), 0);
         carts.insert(cart);
         return cart;
     }
@@ -181,6 +181,22 @@ class Carts {
         return changed(id);
     }
 
+    /**
+     * Sets the loyalty points the customer spends on the cart (0 spends none). Priced at once: a cart
+     * without a customer, or points the customer does not have, are refused and nothing is kept.
+     */
+    @Transactional
+    View spendPoints(UUID id, long points, Caller caller) {
+        Cart cart = start(id, caller);
+        if (points > 0 && cart.customerRef() == null) {
+            throw ApiProblem.invalid("points", "attach the cart to its customer before spending points");
+        }
+        carts.update(new Cart(cart.id(), cart.channelCode(), cart.customerRef(), cart.customerGroup(), cart.currency(),
+                cart.country(), cart.codes(), cart.status(), cart.holdId(), cart.orderId(), cart.version(),
+                cart.createdAt(), cart.updatedAt(), cart.groups(), cart.lines(), points));
+        return changed(id);
+    }
+
     @Transactional
     View setGroup(UUID id, Fulfilment.Group group, Caller caller) {
         if (!group.code().matches("[a-z0-9][a-z0-9_-]{0,39}")) {
@@ -198,7 +214,7 @@ class Carts {
         Cart cart = start(id, caller);
         carts.update(new Cart(cart.id(), cart.channelCode(), customerRef, customerGroup, cart.currency(),
                 cart.country(), cart.codes(), cart.status(), cart.holdId(), cart.orderId(), cart.version(),
-                cart.createdAt(), cart.updatedAt(), cart.groups(), cart.lines()));
+                cart.createdAt(), cart.updatedAt(), cart.groups(), cart.lines(), cart.loyaltyPoints()));
         return changed(id);
     }
 
@@ -213,7 +229,7 @@ class Carts {
         Cart cart = carts.touch(id, clock.instant()).orElseThrow(() -> notOpen(id));
         carts.update(new Cart(cart.id(), channel.code(), cart.customerRef(), cart.customerGroup(), cart.currency(),
                 cart.country(), cart.codes(), cart.status(), cart.holdId(), cart.orderId(), cart.version(),
-                cart.createdAt(), cart.updatedAt(), cart.groups(), cart.lines()));
+                cart.createdAt(), cart.updatedAt(), cart.groups(), cart.lines(), cart.loyaltyPoints()));
         return changed(id);
     }
 
@@ -239,10 +255,10 @@ class Carts {
         Order order = placement.place(new OrderPlacement.PlaceOrder(cart.channelCode(), null, cart.customerRef(),
                 cart.customerGroup(), cart.country(), cart.currency(), cart.codes(), groups,
                 cart.lines().stream().map(l -> new OrderPlacement.LineRequest(l.sku(), l.quantity(), l.group()))
-                        .toList(), terms, null, cart.id()), caller);
+                        .toList(), terms, null, cart.id(), cart.loyaltyPoints()), caller);
         carts.update(new Cart(cart.id(), cart.channelCode(), cart.customerRef(), cart.customerGroup(), cart.currency(),
                 cart.country(), cart.codes(), Cart.Status.ORDERED, null, order.id(), cart.version(), cart.createdAt(),
-                cart.updatedAt(), cart.groups(), cart.lines()));
+                cart.updatedAt(), cart.groups(), cart.lines(), cart.loyaltyPoints()));
         return order;
     }
 
@@ -315,7 +331,7 @@ class Carts {
         }
         Cart held = new Cart(cart.id(), cart.channelCode(), cart.customerRef(), cart.customerGroup(), cart.currency(),
                 cart.country(), cart.codes(), cart.status(), holdId, cart.orderId(), cart.version(), cart.createdAt(),
-                cart.updatedAt(), cart.groups(), cart.lines());
+                cart.updatedAt(), cart.groups(), cart.lines(), cart.loyaltyPoints());
         carts.update(held);
         return held;
     }
@@ -332,13 +348,13 @@ class Carts {
         cart.lines().forEach(l -> merged.merge(l.sku(), l.quantity(), Integer::sum));
         merged.forEach((sku, quantity) -> lines.add(new QuoteRequest.Line(sku, quantity)));
         return new QuoteRequest(cart.channelCode(), cart.currency(), cart.customerRef(), cart.customerGroup(),
-                cart.country(), lines, cart.codes(), shipped);
+                cart.country(), lines, cart.codes(), shipped, cart.loyaltyPoints());
     }
 
     private static Cart with(Cart cart, List<String> codes) {
         return new Cart(cart.id(), cart.channelCode(), cart.customerRef(), cart.customerGroup(), cart.currency(),
                 cart.country(), List.copyOf(codes), cart.status(), cart.holdId(), cart.orderId(), cart.version(),
-                cart.createdAt(), cart.updatedAt(), cart.groups(), cart.lines());
+                cart.createdAt(), cart.updatedAt(), cart.groups(), cart.lines(), cart.loyaltyPoints());
     }
 
     private ChannelSummary activeChannel(String code, String field) {

@@ -102,7 +102,7 @@ class DemoOrders implements ApplicationRunner {
             int quantity, Caller caller) {
         return placement.place(new OrderPlacement.PlaceOrder(channel, externalId, customer, null, null, null,
                 List.of(), List.of(group), List.of(new OrderPlacement.LineRequest(sku, quantity, group.code())), null,
-                null, null), caller);
+                null, null, 0), caller);
     }
 
     private void pay(Order order, Caller caller) {

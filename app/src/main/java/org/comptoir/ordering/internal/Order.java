@@ -11,7 +11,7 @@ import java.util.UUID;
 record Order(UUID id, String number, String channelCode, String externalId, String customerRef, UUID cartId,
         Status status, PaymentTerms paymentTerms, PaymentStatus paymentStatus, String currency, String country,
         List<String> codes, Totals totals, long paid, long refunded, UUID holdId, Instant expiresAt, String placedBy,
-        Instant placedAt, int version, List<Fulfilment.Group> groups, List<Line> lines) {
+        Instant placedAt, int version, List<Fulfilment.Group> groups, List<Line> lines, long loyaltyPoints) {
 
     enum Status {
         PLACED,

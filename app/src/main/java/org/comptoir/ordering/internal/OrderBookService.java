@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.comptoir.ordering.OrderBook;
 import org.comptoir.pricing.Pricing;
@@ -55,7 +56,7 @@ class OrderBookService implements OrderBook {
         Order order = placement.place(new OrderPlacement.PlaceOrder(exchange.channelCode(), null,
                 exchange.customerRef(), null, null, null, List.of(), List.of(group),
                 List.of(new OrderPlacement.LineRequest(exchange.sku(), exchange.quantity(), "exchange")),
-                Order.PaymentTerms.PAY_NOW, null, null), caller);
+                Order.PaymentTerms.PAY_NOW, null, null, 0), caller);
         long used = Math.min(exchange.credit(), order.totals().gross());
         if (used > 0) {
             payments.pay(order, EXCHANGE_CREDIT, used, null, caller);
@@ -69,6 +70,13 @@ class OrderBookService implements OrderBook {
     @Transactional(readOnly = true)
     public Optional<Summary> find(UUID id) {
         return orders.find(id).map(this::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Summary> ofCustomer(Set<String> customerRefs, int limit) {
+        return customerRefs.isEmpty() ? List.of() : orders.ofCustomers(customerRefs, limit).stream()
+                .map(this::summary).toList();
     }
 
     @Override
@@ -109,6 +117,7 @@ class OrderBookService implements OrderBook {
         return new Summary(order.id(), order.number(), order.channelCode(), order.customerRef(), order.status().name(),
                 order.currency(), order.paymentTerms().name(), order.placedAt(), handedOver != null ? handedOver
                         : shipped, order.lines().stream().map(l -> new Line(l.lineNo(), l.sku(), l.quantity(),
-                                l.cancelled(), l.gross(), l.taxRateBp())).toList());
+                                l.cancelled(), l.gross(), l.taxRateBp(), l.locationCode())).toList(),
+                order.totals().gross(), order.refunded());
     }
 }

@@ -53,7 +53,8 @@ class OrderController {
             @NotEmpty @Size(max = 10) List<Fulfilment.@NotNull @Valid Group> groups,
             @NotEmpty @Size(max = OrderPlacement.MAX_LINES) List<@NotNull @Valid LinePayload> lines,
             Order.PaymentTerms paymentTerms,
-            Instant paymentDueBy) {}
+            Instant paymentDueBy,
+            @Min(0) @Max(100_000_000) Long loyaltyPoints) {}
 
     record MovePayload(@NotNull Order.Status status, @Size(max = 500) String reason) {}
 
@@ -104,7 +105,7 @@ class OrderController {
         Order order = placement.place(new OrderPlacement.PlaceOrder(caller.channelCode().orElse(p.channelCode()),
                 p.externalId(), p.customerRef(), p.customerGroup(), p.country(), p.currency(), p.codes(), p.groups(),
                 p.lines().stream().map(l -> new OrderPlacement.LineRequest(l.sku(), l.quantity(), l.group())).toList(),
-                p.paymentTerms(), p.paymentDueBy(), null), caller);
+                p.paymentTerms(), p.paymentDueBy(), null, p.loyaltyPoints() == null ? 0 : p.loyaltyPoints()), caller);
         return created(order);
     }
 

@@ -63,6 +63,7 @@ class OrderEdits {
             throw ApiProblem.conflict("order-in-fulfilment", "An order can only be edited before fulfilment starts")
                     .with("status", order.status().name());
         }
+        Orders.refuseIfPointsSpent(order);
         ChannelSummary channel = network.channel(order.channelCode()).orElseThrow();
         Map<String, Fulfilment.Group> groups = new LinkedHashMap<>();
         order.groups().forEach(g -> groups.put(g.code(), g));

@@ -43,7 +43,7 @@ class OrderPlacement {
     /** What to place. Without groups nothing can be fulfilled; lines name their group when there are several. */
     record PlaceOrder(String channelCode, String externalId, String customerRef, String customerGroup, String country,
             String currency, List<String> codes, List<Fulfilment.Group> groups, List<LineRequest> lines,
-            Order.PaymentTerms paymentTerms, Instant paymentDueBy, UUID cartId) {}
+            Order.PaymentTerms paymentTerms, Instant paymentDueBy, UUID cartId, long loyaltyPoints) {}
 
     record LineRequest(String sku, int quantity, String group) {}
 
@@ -91,7 +91,7 @@ class OrderPlacement {
         Quote quote = pricing.quote(new QuoteRequest(channel.code(), request.currency(), request.customerRef(),
                 request.customerGroup(), request.country(),
                 lines.stream().map(l -> new QuoteRequest.Line(l.sku(), l.quantity())).toList(), request.codes(),
-                deliveryMethod));
+                deliveryMethod, request.loyaltyPoints()));
         quote.rejectedCodes().stream().findFirst().ifPresent(code -> {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "coupon-not-applicable", "Coupon does not apply",
                     "Coupon " + code.code() + " does not apply: " + code.reason()).with("code", code.code());
@@ -151,7 +151,7 @@ class OrderPlacement {
                 quote.currency(), quote.country(), quote.codes().stream().filter(Quote.CodeStatus::applied)
                         .map(Quote.CodeStatus::code).toList(), totals,
                 terms == Order.PaymentTerms.PREPAID ? totals.gross() : 0, 0, holdId, expiresAt, caller.name(), now, 1,
-                List.copyOf(groups.values()), orderLines);
+                List.copyOf(groups.values()), orderLines, request.loyaltyPoints());
         try {
             orders.insert(order, json.writeValueAsString(quote.promotions()), now);
         } catch (DuplicateKeyException e) {

@@ -58,6 +58,7 @@ class OrderRepository {
                 .set(CUSTOMER_ORDER.DELIVERY, o.totals().delivery()).set(CUSTOMER_ORDER.NET, o.totals().net())
                 .set(CUSTOMER_ORDER.TAX, o.totals().tax()).set(CUSTOMER_ORDER.GROSS, o.totals().gross())
                 .set(CUSTOMER_ORDER.PAID, o.paid()).set(CUSTOMER_ORDER.REFUNDED, o.refunded())
+                .set(CUSTOMER_ORDER.LOYALTY_POINTS, o.loyaltyPoints())
                 .set(CUSTOMER_ORDER.PROMOTIONS_JSON, promotionsJson)
                 .set(CUSTOMER_ORDER.HOLD_ID, o.holdId()).set(CUSTOMER_ORDER.EXPIRES_AT, o.expiresAt())
                 .set(CUSTOMER_ORDER.PLACED_BY, o.placedBy()).set(CUSTOMER_ORDER.PLACED_AT, o.placedAt())
@@ -208,6 +209,12 @@ class OrderRepository {
                 .fetch(this::withDetails);
     }
 
+    /** Orders placed under any of these customer references, newest first. */
+    List<Order> ofCustomers(java.util.Collection<String> customerRefs, int limit) {
+        return db.selectFrom(CUSTOMER_ORDER).where(CUSTOMER_ORDER.CUSTOMER_REF.in(customerRefs))
+                .orderBy(CUSTOMER_ORDER.ID.desc()).limit(limit).fetch(this::withDetails);
+    }
+
     /** Orders past their deadline (unpaid, or reserved and not collected). */
     List<UUID> expired(Instant now, int limit) {
         return db.select(CUSTOMER_ORDER.ID).from(CUSTOMER_ORDER)
@@ -234,6 +241,6 @@ class OrderRepository {
                 new Order.Totals(r.getListTotal(), r.getDiscount(), r.getDelivery(), r.getNet(), r.getTax(),
                         r.getGross()),
                 r.getPaid(), r.getRefunded(), r.getHoldId(), r.getExpiresAt(), r.getPlacedBy(), r.getPlacedAt(),
-                r.getVersion(), groups, lines);
+                r.getVersion(), groups, lines, r.getLoyaltyPoints());
     }
 }

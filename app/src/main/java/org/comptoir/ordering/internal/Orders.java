@@ -246,7 +246,19 @@ class Orders {
         return after;
     }
 
+    /**
+     * Loyalty points pay for the order as a whole: re-pricing a part of it would have to decide which
+     * points come back, so an order that spent points is cancelled whole, never in part or edited.
+     */
+    static void refuseIfPointsSpent(Order order) {
+        if (order.loyaltyPoints() > 0) {
+            throw ApiProblem.conflict("loyalty-points-spent", "Order " + order.number() + " spent "
+                    + order.loyaltyPoints() + " loyalty points: cancel it whole and place it again");
+        }
+    }
+
     private void reprice(Order order, List<Order.Line> lines) {
+        refuseIfPointsSpent(order);
         String shipped = order.groups().stream().filter(g -> g.method().shipped()).map(g -> g.method().name())
                 .findFirst().orElse(null);
         Quote quote = pricing.quote(new QuoteRequest(order.channelCode(), order.currency(), order.customerRef(), null,

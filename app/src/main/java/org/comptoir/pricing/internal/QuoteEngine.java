@@ -33,7 +33,10 @@ final class QuoteEngine {
     /** What the engine needs besides the lines. */
     record Basket(String channelCode, String currency, String country, boolean pricesIncludeTax,
             List<PricedLine> lines, DeliveryFee delivery, List<Promotion> promotions, Map<String, String> codes,
-            Map<String, String> refusedCodes) {}
+            Map<String, String> refusedCodes, Points points) {}
+
+    /** Loyalty points spent and what they are worth at most. */
+    record Points(long points, long value) {}
 
     private QuoteEngine() {}
 
@@ -144,11 +147,37 @@ final class QuoteEngine {
             applied.add(new Quote.AppliedPromotion(p.code(), p.name(), p.kind().name(), total,
                     Amounts.describe(p, spend, basket.currency())));
         }
-        return assemble(basket, remaining, discounts, deliveryDiscount, applied, notApplied);
+        Quote.Loyalty loyalty = null;
+        if (basket.points() != null && basket.points().points() > 0) {
+            // Points pay for goods, after every promotion, never for more than is left of them.
+            List<Integer> all = new ArrayList<>();
+            long left = 0;
+            for (int i = 0; i < n; i++) {
+                if (remaining[i] > 0) {
+                    all.add(i);
+                    left += remaining[i];
+                }
+            }
+            long amount = Math.min(basket.points().value(), left);
+            long[] off = new long[n];
+            spread(amount, all, remaining, off);
+            for (int i = 0; i < n; i++) {
+                if (off[i] > 0) {
+                    remaining[i] -= off[i];
+                    discounts.get(i).merge(LOYALTY, off[i], Long::sum);
+                }
+            }
+            loyalty = new Quote.Loyalty(basket.points().points(), amount);
+        }
+        return assemble(basket, remaining, discounts, deliveryDiscount, applied, notApplied, loyalty);
     }
 
+    /** The discount code of loyalty points on a line. */
+    static final String LOYALTY = "LOYALTY_POINTS";
+
     private static Quote assemble(Basket basket, long[] remaining, List<Map<String, Long>> discounts,
-            long deliveryDiscount, List<Quote.AppliedPromotion> applied, Map<String, String> notApplied) {
+            long deliveryDiscount, List<Quote.AppliedPromotion> applied, Map<String, String> notApplied,
+            Quote.Loyalty loyalty) {
         boolean included = basket.pricesIncludeTax();
         List<Quote.QuotedLine> quoted = new ArrayList<>();
         TreeMap<Integer, long[]> taxes = new TreeMap<>();
@@ -203,7 +232,8 @@ final class QuoteEngine {
         });
         codes.sort(Comparator.comparing(Quote.CodeStatus::code));
         return new Quote(basket.channelCode(), basket.currency(), basket.country(), included, quoted, delivery,
-                applied, codes, taxLines, new Quote.Totals(listTotal, discount, deliveryTotal, net, tax, gross));
+                applied, codes, taxLines, new Quote.Totals(listTotal, discount, deliveryTotal, net, tax, gross),
+                loyalty);
     }
 
     /**

@@ -18,9 +18,11 @@ import org.comptoir.catalog.VariantSummary;
 import org.comptoir.network.ChannelSummary;
 import org.comptoir.network.Network;
 import org.comptoir.platform.web.ApiProblem;
+import org.comptoir.pricing.LoyaltyPoints;
 import org.comptoir.pricing.Pricing;
 import org.comptoir.pricing.Quote;
 import org.comptoir.pricing.QuoteRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,9 +45,11 @@ class Quoting implements Pricing {
     private final Network network;
     private final PricingSettings settings;
     private final Clock clock;
+    private final ObjectProvider<LoyaltyPoints> loyalty;
 
     Quoting(PriceLists priceLists, PromotionRepository promotions, TaxRepository taxes, Catalog catalog,
-            Network network, PricingSettings settings, Clock clock) {
+            Network network, PricingSettings settings, Clock clock, ObjectProvider<LoyaltyPoints> loyalty) {
+        this.loyalty = loyalty;
         this.priceLists = priceLists;
         this.promotions = promotions;
         this.taxes = taxes;
@@ -100,8 +104,23 @@ class Quoting implements Pricing {
             }
         }
         withCoupons(request, channel.code(), currency, now, codes, refused, open);
+        QuoteEngine.Points points = null;
+        if (request.loyaltyPoints() < 0) {
+            throw ApiProblem.invalid("loyaltyPoints", "must be 0 or more");
+        }
+        if (request.loyaltyPoints() > 0) {
+            if (request.customerRef() == null) {
+                throw ApiProblem.invalid("loyaltyPoints", "points are spent by a known customer: give customerRef");
+            }
+            LoyaltyPoints wallet = loyalty.getIfAvailable();
+            if (wallet == null) {
+                throw ApiProblem.invalid("loyaltyPoints", "no loyalty programme runs on this platform");
+            }
+            points = new QuoteEngine.Points(request.loyaltyPoints(),
+                    wallet.value(request.customerRef(), request.loyaltyPoints(), currency));
+        }
         return QuoteEngine.quote(new QuoteEngine.Basket(channel.code(), currency, country,
-                settings.pricesIncludeTax(), lines, delivery, open, codes, refused));
+                settings.pricesIncludeTax(), lines, delivery, open, codes, refused, points));
     }
 
     /** Counts coupon uses and budgets in the caller's transaction; a retried order counts nothing twice. */
@@ -143,12 +162,19 @@ class Quoting implements Pricing {
                         + " ran out; quote again").with("promotion", p.code());
             }
         }
+        if (quote.loyalty() != null && quote.loyalty().points() > 0) {
+            loyalty.getObject().spend(customerRef, quote.loyalty().points(), orderReference);
+        }
     }
 
     @Override
     @Transactional
     public void release(String orderReference) {
         promotions.release(orderReference);
+        LoyaltyPoints wallet = loyalty.getIfAvailable();
+        if (wallet != null) {
+            wallet.giveBack(orderReference);
+        }
     }
 
     /** Coupons typed in: unknown codes and codes of another currency's promotion are refused outright. */

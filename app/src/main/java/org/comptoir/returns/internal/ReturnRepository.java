@@ -184,6 +184,30 @@ class ReturnRepository {
         return db.deleteFrom(NON_RETURNABLE).where(NON_RETURNABLE.SKU.eq(sku)).execute() == 1;
     }
 
+    /** Returns of the given orders or opened under the given customer references. */
+    List<ReturnRequest> ofPerson(Collection<String> refs, Collection<UUID> orderIds) {
+        return withLines(db.selectFrom(RETURN_REQUEST).where(RETURN_REQUEST.CUSTOMER_REF.in(refs)
+                .or(RETURN_REQUEST.ORDER_ID.in(orderIds))).orderBy(RETURN_REQUEST.ID).fetch());
+    }
+
+    /** Store credit given to the given customer references. */
+    List<Map<String, Object>> creditsOf(Collection<String> refs) {
+        return db.select(STORE_CREDIT.CODE, STORE_CREDIT.CURRENCY, STORE_CREDIT.AMOUNT, STORE_CREDIT.BALANCE,
+                STORE_CREDIT.CREATED_AT).from(STORE_CREDIT).where(STORE_CREDIT.CUSTOMER_REF.in(refs)).fetchMaps();
+    }
+
+    /** The person's returns and credit pointed at the pseudonym, their comments removed. */
+    int pseudonymise(Collection<String> refs, Collection<UUID> orderIds, String pseudonym) {
+        var theirs = RETURN_REQUEST.CUSTOMER_REF.in(refs).or(RETURN_REQUEST.ORDER_ID.in(orderIds));
+        int changed = db.update(RETURN_LINE).setNull(RETURN_LINE.COMMENT).where(RETURN_LINE.RETURN_ID.in(
+                db.select(RETURN_REQUEST.ID).from(RETURN_REQUEST).where(theirs)), RETURN_LINE.COMMENT.isNotNull())
+                .execute();
+        changed += db.update(RETURN_REQUEST).set(RETURN_REQUEST.CUSTOMER_REF, pseudonym).where(theirs).execute();
+        changed += db.update(STORE_CREDIT).set(STORE_CREDIT.CUSTOMER_REF, pseudonym)
+                .where(STORE_CREDIT.CUSTOMER_REF.in(refs)).execute();
+        return changed;
+    }
+
     private List<ReturnRequest> withLines(List<ReturnRequestRecord> records) {
         if (records.isEmpty()) {
             return List.of();
