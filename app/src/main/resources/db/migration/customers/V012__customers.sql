@@ -128,6 +128,17 @@ CREATE INDEX touchpoint_customer ON customers.touchpoint (customer_id, occurred_
 CREATE INDEX touchpoint_anonymous ON customers.touchpoint (anonymous_id);
 CREATE INDEX touchpoint_time ON customers.touchpoint (occurred_at);
 
+-- The orders of a profile, as the ordering module named their customer (any spelling of an identity,
+-- a profile id): found by the order's event, moved by merges, so every channel's orders follow the profile.
+CREATE TABLE customers.order_link (
+    order_id          UUID                     NOT NULL PRIMARY KEY,
+    customer_id       UUID                     NOT NULL,
+    origin_customer_id UUID                    NOT NULL,
+    customer_ref      VARCHAR(200)             NOT NULL,
+    linked_at         TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX order_link_customer ON customers.order_link (customer_id);
+
 -- What orders say of a profile: counts and spend on every channel, RFM scores (1-5) and lifetime value.
 CREATE TABLE customers.customer_stats (
     customer_id       UUID                     NOT NULL PRIMARY KEY,

@@ -26,7 +26,21 @@ class QuoteEngineTest {
     private static Quote quote(List<QuoteEngine.PricedLine> lines, QuoteEngine.DeliveryFee delivery,
             Promotion... promotions) {
         return QuoteEngine.quote(new QuoteEngine.Basket("WEB", "EUR", "FR", true, lines, delivery, List.of(promotions),
-                Map.of(), Map.of()));
+                Map.of(), Map.of(), null));
+    }
+
+    @Test
+    void loyaltyPointsComeOffAfterPromotionsSpreadOverTheLinesAndNeverBeyondWhatIsLeft() {
+        var lines = List.of(line("A", 1, 3000, 2000), line("B", 1, 1000, 550));
+        Quote spent = QuoteEngine.quote(new QuoteEngine.Basket("WEB", "EUR", "FR", true, lines, null, List.of(),
+                Map.of(), Map.of(), new QuoteEngine.Points(400, 400)));
+        assertThat(spent.loyalty()).isEqualTo(new Quote.Loyalty(400, 400));
+        assertThat(spent.lines()).extracting(Quote.QuotedLine::total).containsExactly(2700L, 900L);
+        assertThat(spent.totals().gross()).isEqualTo(3600);
+        Quote capped = QuoteEngine.quote(new QuoteEngine.Basket("WEB", "EUR", "FR", true, lines, null, List.of(),
+                Map.of(), Map.of(), new QuoteEngine.Points(9000, 9000)));
+        assertThat(capped.loyalty().amount()).isEqualTo(4000);
+        assertThat(capped.totals().gross()).isZero();
     }
 
     @Test
@@ -47,7 +61,7 @@ class QuoteEngineTest {
     @Test
     void vatIsAddedToTaxExclusivePrices() {
         var quote = QuoteEngine.quote(new QuoteEngine.Basket("B2B", "EUR", "FR", false,
-                List.of(line("A", 2, 1005, 2000)), null, List.of(), Map.of(), Map.of()));
+                List.of(line("A", 2, 1005, 2000)), null, List.of(), Map.of(), Map.of(), null));
 
         assertThat(quote.lines().getFirst().net()).isEqualTo(2010);
         assertThat(quote.lines().getFirst().tax()).isEqualTo(402);

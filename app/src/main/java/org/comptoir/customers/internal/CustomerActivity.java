@@ -1,0 +1,169 @@
+package org.comptoir.customers.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.comptoir.customers.CustomerUnmerged;
+import org.comptoir.customers.CustomersMerged;
+import org.comptoir.ordering.OrderBook;
+import org.comptoir.ordering.OrderPlaced;
+import org.comptoir.ordering.OrderStatusChanged;
+import org.comptoir.platform.security.Caller;
+import org.comptoir.returns.ReturnReceived;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What orders and returns on every channel tell about their customer, heard after they commit (from
+ * the event publication registry, so nothing is lost if the node stops): the purchase or return on
+ * the timeline, order counts, spend and lifetime value, loyalty points earned once the order is paid
+ * and taken back if it is cancelled. An order placed under an identity nobody has yet (a marketplace
+ * buyer id, an email typed at the till) makes a profile for it. Orders without a customer cost nothing.
+ */
+@Component
+class CustomerActivity {
+
+    private static final Set<String> UNPAID = Set.of("PLACED", "CANCELLED");
+
+    private final Identities identities;
+    private final CustomerRepository customers;
+    private final Resolution resolution;
+    private final OrderBook orderBook;
+    private final StatsRepository stats;
+    private final Loyalty loyalty;
+    private final Timeline timeline;
+    private final OrderLinkRepository orderLinks;
+    private final Clock clock;
+
+    CustomerActivity(Identities identities, CustomerRepository customers, Resolution resolution, OrderBook orderBook,
+            StatsRepository stats, Loyalty loyalty, Timeline timeline, OrderLinkRepository orderLinks, Clock clock) {
+        this.orderLinks = orderLinks;
+        this.identities = identities;
+        this.customers = customers;
+        this.resolution = resolution;
+        this.orderBook = orderBook;
+        this.stats = stats;
+        this.loyalty = loyalty;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener(id = "customers.order-placed", condition = "#event.customerRef() != null")
+    void on(OrderPlaced event) {
+        customerOf(event.customerRef(), event.channelCode()).ifPresent(customerId -> {
+            var order = orderBook.find(event.orderId()).orElseThrow();
+            orderLinks.link(order.id(), customerId, event.customerRef(), clock.instant());
+            timeline.record(customerId, TouchpointType.PURCHASE, event.channelCode(), event.occurredAt(),
+                    locationOf(order), event.orderNumber(), Map.of("total", event.total(), "currency",
+                            event.currency(), "lines", order.lines().size()));
+            if (!UNPAID.contains(order.status())) {
+                loyalty.earn(customerId, order.number(), merchandise(order), order.currency());
+            }
+            recompute(customerId);
+        });
+    }
+
+    @ApplicationModuleListener(id = "customers.order-status", condition = "#event.customerRef() != null "
+            + "&& (#event.to() == 'CONFIRMED' || #event.to() == 'CANCELLED' || #event.to() == 'COLLECTED' "
+            + "|| #event.to() == 'DELIVERED')")
+    void on(OrderStatusChanged event) {
+        customerOf(event.customerRef(), event.channelCode()).ifPresent(customerId -> {
+            var order = orderBook.find(event.orderId()).orElseThrow();
+            if ("CANCELLED".equals(event.to())) {
+                loyalty.reverse(customerId, order.number());
+            } else if (!UNPAID.contains(order.status())) {
+                loyalty.earn(customerId, order.number(), merchandise(order), order.currency());
+            }
+            recompute(customerId);
+        });
+    }
+
+    @ApplicationModuleListener(id = "customers.return-received", condition = "#event.customerRef() != null")
+    void on(ReturnReceived event) {
+        var order = orderBook.find(event.orderId()).orElseThrow();
+        customerOf(event.customerRef(), order.channelCode()).ifPresent(customerId -> {
+            timeline.record(customerId, TouchpointType.RETURN, order.channelCode(), event.occurredAt(),
+                    event.locationCode(), event.orderNumber(), Map.of("refunded", event.refunded(), "currency",
+                            event.currency()));
+            recompute(customerId);
+        });
+    }
+
+    /** Merged or unmerged, the profiles' figures are those of their orders now. */
+    @EventListener
+    void on(CustomersMerged merged) {
+        stats.delete(List.of(merged.absorbedId()));
+        recompute(merged.survivorId());
+    }
+
+    @EventListener
+    void on(CustomerUnmerged unmerged) {
+        recompute(unmerged.survivorId());
+        recompute(unmerged.restoredId());
+    }
+
+    /** RFM scores for every customer who ordered, in one statement, on every node's schedule (idempotent). */
+    @Scheduled(fixedDelayString = "${comptoir.customers.score-interval:1h}", initialDelay = 60_000)
+    @Transactional
+    public void score() {
+        stats.score();
+    }
+
+    /** Counts and spend of the profile (and its aliases) from its orders on every channel. */
+    void recompute(UUID customerId) {
+        List<OrderBook.Summary> orders = orderBook.ofCustomer(resolution.refsOf(customerId), 1000).stream()
+                .filter(o -> !"CANCELLED".equals(o.status())).toList();
+        Set<String> channels = new TreeSet<>();
+        Set<String> stores = new TreeSet<>();
+        long spent = 0;
+        java.time.Instant first = null;
+        java.time.Instant last = null;
+        for (OrderBook.Summary o : orders) {
+            channels.add(o.channelCode());
+            o.lines().stream().map(OrderBook.Line::locationCode).filter(java.util.Objects::nonNull).forEach(stores::add);
+            spent += o.total() - o.refunded();
+            first = first == null || o.placedAt().isBefore(first) ? o.placedAt() : first;
+            last = last == null || o.placedAt().isAfter(last) ? o.placedAt() : last;
+        }
+        stats.save(new StatsRepository.Stats(customerId, orders.size(), spent,
+                orders.isEmpty() ? null : orders.getFirst().currency(), first, last, String.join(",", channels),
+                String.join(",", stores), null, null, null, clock.instant()));
+    }
+
+    private Optional<UUID> customerOf(String customerRef, String channel) {
+        var ref = identities.read(customerRef);
+        if (ref.isEmpty()) {
+            return Optional.empty();
+        }
+        if (ref.get().profileId() != null) {
+            return customers.root(ref.get().profileId()).filter(p -> p.status() == Profile.Status.ACTIVE)
+                    .map(Profile::id);
+        }
+        var known = customers.identity(ref.get().kind(), ref.get().value());
+        if (known.isPresent()) {
+            return customers.root(known.get().customerId()).filter(p -> p.status() == Profile.Status.ACTIVE)
+                    .map(Profile::id);
+        }
+        var outcome = resolution.identify(List.of(new Identities.Given(ref.get().kind(), ref.get().value(), false)),
+                channel, Fields.NONE, Caller.SYSTEM);
+        return Optional.of(outcome.profile().id());
+    }
+
+    private static long merchandise(OrderBook.Summary order) {
+        return order.lines().stream().mapToLong(OrderBook.Line::gross).sum();
+    }
+
+    private static String locationOf(OrderBook.Summary order) {
+        List<String> codes = new ArrayList<>(order.lines().stream().map(OrderBook.Line::locationCode)
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        return codes.size() == 1 ? codes.getFirst() : null;
+    }
+}
