@@ -178,7 +178,7 @@ CREATE INDEX segment_member_customer ON customers.segment_member (customer_id);
 -- it (remaining) until it is spent, first earned first, or expires.
 CREATE TABLE customers.loyalty_account (
     customer_id       UUID                     NOT NULL PRIMARY KEY,
-    card_number       VARCHAR(40)              NOT NULL UNIQUE,
+    card_number       VARCHAR(60)              NOT NULL UNIQUE,
     tier              VARCHAR(40)              NOT NULL,
     balance           BIGINT                   NOT NULL CHECK (balance >= 0),
     enrolled_at       TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -24,7 +24,7 @@ final class CustomerFixture {
         this.admin = admin;
         store = unique.apply("ST");
         var storeBody = Fixtures.store(store, 48.8566, 2.3522);
-        storeBody.put("capabilities", List.of("CLICK_AND_COLLECT", "SHIP_FROM_STORE"));
+        storeBody.put("capabilities", List.of("CLICK_AND_COLLECT", "SHIP_FROM_STORE", "ACCEPTS_RETURNS"));
         assertThat(admin.post("/api/v1/locations", storeBody).status()).isEqualTo(201);
         web = channel(unique.apply("WEB"), "WEB");
         till = channel(unique.apply("TILL"), "STORE");
