@@ -1,6 +1,7 @@
 package org.comptoir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,28 @@ class DemoDataTest {
             assertThat(exchanged.json().path("replacement").path("status").asString()).isEqualTo("COLLECTED");
             assertThat(onHand(api, store, m)).isEqualTo(mBefore + 1);
             assertThat(onHand(api, store, l)).isEqualTo(lBefore - 1);
+
+            // Customers: the garden-shears customer of the seeds, a crowd on every channel, the orders' buyers.
+            var nadia = api.get("/api/v1/customers?ref=email:nadia.rousseau@example.fr").json().path(0);
+            String nadiaId = nadia.path("profile").path("id").asString();
+            assertThat(nadia.path("identities").valueStream().map(i -> i.path("kind").asString()))
+                    .contains("EMAIL", "PHONE", "LOYALTY_CARD", "SOCIAL");
+            var view = api.get("/api/v1/customers/" + nadiaId + "/view").json();
+            assertThat(view.path("timeline").valueStream().filter(t -> t.path("type").asString()
+                    .equals("PRODUCT_VIEW") && t.path("subject").asString().equals("JC-00001")).count()).isEqualTo(3);
+            assertThat(view.path("loyalty").path("account").path("tier").asString()).isEqualTo("SILVER");
+            assertThat(api.get("/api/v1/customers/" + nadiaId + "/contactability?channel=SMS&purpose=MARKETING")
+                    .json().path("allowed").asBoolean()).isTrue();
+            assertThat(api.post("/api/v1/segments/garden-tools-fans/evaluate", Map.of()).json().path("members")
+                    .asInt()).isPositive();
+            assertThat(api.get("/api/v1/segments/garden-tools-fans/members?limit=200").json().toString())
+                    .contains(nadiaId);
+            assertThat(api.get("/api/v1/customers?ref=phone:%2B33610000042").json().path(0).path("profile")
+                    .path("givenName").isMissingNode()).isFalse();
+            var claire = api.get("/api/v1/customers?ref=demo-claire").json().path(0);
+            await().atMost(java.time.Duration.ofSeconds(30)).until(() -> api.get("/api/v1/customers/"
+                    + claire.path("profile").path("id").asString() + "/view").json().path("orders").valueStream()
+                    .anyMatch(o -> o.path("channelCode").asString().equals("MARKETPLACE")));
         }
         try (Platform again = Platform.start(database, Map.of("comptoir.demo.enabled", "true"))) {
             assertThat(count(again.admin(), "")).isBetween(180, 220);

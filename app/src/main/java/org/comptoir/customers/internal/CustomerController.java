@@ -92,10 +92,9 @@ class CustomerController {
     private final Timeline timeline;
     private final CustomerViews views;
     private final Privacy privacy;
-    private final CustomerRepository customers;
 
     CustomerController(Profiles profiles, Resolution resolution, Identities identities, Consents consents,
-            Timeline timeline, CustomerViews views, Privacy privacy, CustomerRepository customers) {
+            Timeline timeline, CustomerViews views, Privacy privacy) {
         this.profiles = profiles;
         this.resolution = resolution;
         this.identities = identities;
@@ -103,7 +102,6 @@ class CustomerController {
         this.timeline = timeline;
         this.views = views;
         this.privacy = privacy;
-        this.customers = customers;
     }
 
     /** Recognises the person behind identities seen at a touchpoint, creating or merging profiles. */
@@ -116,28 +114,10 @@ class CustomerController {
     /** A new profile; an identity that already names someone is a 409 that says whom. */
     @PostMapping
     ResponseEntity<CustomerViews.ProfileView> create(@Valid @RequestBody CreatePayload p) {
-        List<Identities.Given> given = given(p.identities() == null ? List.of() : p.identities());
-        for (Identities.Given g : given) {
-            customers.identity(g.kind(), g.value()).ifPresent(existing -> {
-                throw ApiProblem.conflict("identity-taken", g.ref() + " already identifies a customer")
-                        .with("customerId", customers.root(existing.customerId()).orElseThrow().id());
-            });
-        }
-        Fields fields = p.profile() == null ? Fields.NONE : p.profile().fields();
-        UUID id;
-        if (given.isEmpty()) {
-            id = profiles.createNew(fields).id();
-        } else {
-            var outcome = resolution.identify(given, p.source() == null ? "back-office" : p.source(), fields,
-                    Callers.current());
-            if (!outcome.refused().isEmpty()) {
-                var refused = outcome.refused().getFirst();
-                throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "identity-refused", "Identity refused",
-                        refused.kind() + " " + refused.value() + ": " + refused.reason());
-            }
-            id = outcome.profile().id();
-        }
-        return ResponseEntity.status(HttpStatus.CREATED).body(views.profile(id));
+        Profile created = resolution.create(given(p.identities() == null ? List.of() : p.identities()),
+                p.source() == null ? "back-office" : p.source(),
+                p.profile() == null ? Fields.NONE : p.profile().fields(), Callers.current());
+        return ResponseEntity.status(HttpStatus.CREATED).body(views.profile(created.id()));
     }
 
     /** Looks a customer up by a reference: an identity ({@code email:…}), an account number, a profile id. */
@@ -280,23 +260,19 @@ class CustomerController {
 
     @GetMapping("/blocked-identities")
     List<CustomerRepository.Blocked> blocked() {
-        return customers.blocked();
+        return resolution.blocked();
     }
 
     @PostMapping("/blocked-identities")
     ResponseEntity<CustomerRepository.Blocked> block(@Valid @RequestBody BlockPayload p) {
         String pattern = p.pattern().endsWith("*") ? p.pattern().strip()
                 : identities.normalise(p.kind(), p.pattern(), "pattern");
-        var blocked = new CustomerRepository.Blocked(p.kind(), pattern, p.reason(), Instant.now());
-        customers.block(blocked);
-        return ResponseEntity.status(HttpStatus.CREATED).body(blocked);
+        return ResponseEntity.status(HttpStatus.CREATED).body(resolution.block(p.kind(), pattern, p.reason()));
     }
 
     @DeleteMapping("/blocked-identities")
     ResponseEntity<Void> unblock(@RequestParam IdentityKind kind, @RequestParam String pattern) {
-        if (customers.unblock(kind, pattern) == 0) {
-            throw ApiProblem.notFound("blocked identity", kind + ":" + pattern);
-        }
+        resolution.unblock(kind, pattern);
         return ResponseEntity.noContent().build();
     }
 

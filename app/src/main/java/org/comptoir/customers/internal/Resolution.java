@@ -159,6 +159,46 @@ class Resolution {
         return new Outcome(customers.find(profile.id()).orElseThrow(), created, merged, conflicts, refused);
     }
 
+    /** A new profile with its identities; one that already names someone is a 409 that says whom. */
+    @Transactional
+    Profile create(List<Identities.Given> given, String source, Fields fields, Caller caller) {
+        for (Identities.Given g : given) {
+            customers.identity(g.kind(), g.value()).ifPresent(existing -> {
+                throw ApiProblem.conflict("identity-taken", g.ref() + " already identifies a customer")
+                        .with("customerId", customers.root(existing.customerId()).orElseThrow().id());
+            });
+        }
+        if (given.isEmpty()) {
+            return profiles.createNew(fields);
+        }
+        Outcome outcome = identify(given, source, fields, caller);
+        if (!outcome.refused().isEmpty()) {
+            Refused refused = outcome.refused().getFirst();
+            throw new ApiProblem(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "identity-refused",
+                    "Identity refused", refused.kind() + " " + refused.value() + ": " + refused.reason());
+        }
+        return outcome.profile();
+    }
+
+    @Transactional(readOnly = true)
+    List<CustomerRepository.Blocked> blocked() {
+        return customers.blocked();
+    }
+
+    @Transactional
+    CustomerRepository.Blocked block(IdentityKind kind, String pattern, String reason) {
+        var blocked = new CustomerRepository.Blocked(kind, pattern, reason, clock.instant());
+        customers.block(blocked);
+        return blocked;
+    }
+
+    @Transactional
+    void unblock(IdentityKind kind, String pattern) {
+        if (customers.unblock(kind, pattern) == 0) {
+            throw ApiProblem.notFound("blocked identity", kind + ":" + pattern);
+        }
+    }
+
     /** An identity an agent or a form adds to a known profile. */
     @Transactional
     CustomerRepository.Identity addIdentity(UUID customerId, Identities.Given g, String source) {
