@@ -2,7 +2,7 @@
 # Benchmark: builds the platform, starts it on a fresh PostgreSQL database, runs the given workloads
 # through its HTTP API, runs the bare-SQL limit of ../shared/bench/limit in the same run, prints the
 # RESULT and LIMIT lines and stops everything it started.
-#   bench/run.sh W1 W1-direct W2 W3   (or IMPORT, SOURCING)
+#   bench/run.sh W1 W1-direct W2 W3   (or IMPORT, SOURCING, CUSTOMERS)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)

@@ -27,6 +27,9 @@ class AuthorizationMatrixTest extends ApiTest {
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> SELLERS = EnumSet.of(Role.ADMIN, Role.AGENT, Role.STORE_ASSOCIATE,
             Role.INTEGRATION, Role.STOREFRONT);
+    private static final Set<Role> FRONT_LINE = EnumSet.of(Role.ADMIN, Role.AGENT, Role.STORE_ASSOCIATE,
+            Role.INTEGRATION);
+    private static final String NOBODY = "00000000-0000-7000-8000-000000000000";
     private static final Set<Role> CATALOGUE_WRITERS = EnumSet.of(Role.ADMIN, Role.MERCHANDISER, Role.INTEGRATION);
 
     private String store;
@@ -106,6 +109,26 @@ class AuthorizationMatrixTest extends ApiTest {
                         EnumSet.of(Role.ADMIN, Role.MERCHANDISER)),
                 new Call("exchanges", "POST", "/api/v1/returns/exchanges", Map.of(), EnumSet.of(Role.ADMIN,
                         Role.AGENT, Role.STORE_ASSOCIATE, Role.INTEGRATION)),
+                new Call("customers", "GET", "/api/v1/customers?ref=email:nobody@example.fr", null, BACK_OFFICE),
+                new Call("customers", "POST", "/api/v1/customers/identify", Map.of(), FRONT_LINE),
+                new Call("customers", "PATCH", "/api/v1/customers/" + NOBODY, Map.of(), FRONT_LINE),
+                new Call("customer export", "GET", "/api/v1/customers/" + NOBODY + "/export", null,
+                        EnumSet.of(Role.ADMIN)),
+                new Call("customer erasure", "POST", "/api/v1/customers/" + NOBODY + "/erasure", Map.of(),
+                        EnumSet.of(Role.ADMIN)),
+                new Call("merges", "POST", "/api/v1/customers/merges", Map.of(), EnumSet.of(Role.ADMIN, Role.AGENT)),
+                new Call("attributes", "POST", "/api/v1/customers/attributes", Map.of(), EnumSet.of(Role.ADMIN)),
+                new Call("blocked identities", "GET", "/api/v1/customers/blocked-identities", null,
+                        EnumSet.of(Role.ADMIN)),
+                new Call("consent confirmation", "POST", "/api/v1/customers/consents/confirm", Map.of(),
+                        EnumSet.of(Role.ADMIN, Role.AGENT, Role.INTEGRATION, Role.STOREFRONT)),
+                new Call("touchpoints", "POST", "/api/v1/touchpoints", Map.of(), SELLERS),
+                new Call("segments", "GET", "/api/v1/segments", null, BACK_OFFICE),
+                new Call("segments", "POST", "/api/v1/segments", Map.of(), EnumSet.of(Role.ADMIN, Role.MARKETER)),
+                new Call("loyalty", "GET", "/api/v1/loyalty/tiers", null, BACK_OFFICE),
+                new Call("loyalty", "POST", "/api/v1/loyalty/members", Map.of(), FRONT_LINE),
+                new Call("loyalty adjustments", "POST", "/api/v1/loyalty/members/" + NOBODY + "/adjustments", Map.of(),
+                        EnumSet.of(Role.ADMIN, Role.AGENT)),
                 new Call("delivery promises", "POST", "/api/v1/fulfilment/promises", Map.of(), EVERYONE),
                 new Call("relay points", "GET", "/api/v1/fulfilment/relay-points?latitude=48.8&longitude=2.3",
                         null, EVERYONE),

@@ -40,6 +40,14 @@ public final class Bench {
             System.out.printf("data set loaded in %.1f s%n", (System.nanoTime() - start) / 1e9);
         }
         for (String workload : workloads) {
+            if (workload.equals("CUSTOMERS")) {
+                var crm = new CustomerWorkload(client, 100_000, 1_000_000).run();
+                crm.forEach((name, figures) -> {
+                    results.put(name, figures);
+                    print(name, figures);
+                });
+                continue;
+            }
             if (workload.equals("W1")) {
                 // W1 runs with 1 user, then with 16: two result lines.
                 var single = new CheckoutWorkload(client, data.skus, false).run(1);
@@ -55,7 +63,7 @@ public final class Bench {
                         ? new WrkAvailabilityWorkload(System.getenv("BENCH_WRK"), client.base(), client.key()).run()
                         : new AvailabilityWorkload(client, data.skus).run();
                 default -> throw new IllegalArgumentException("unknown workload " + workload
-                        + " (this version knows IMPORT, W1, W1-direct, W2, W3)");
+                        + " (this version knows IMPORT, W1, W1-direct, W2, W3, CUSTOMERS)");
             };
             results.put(workload, figures);
             print(workload, figures);

@@ -111,7 +111,8 @@ class CustomerActivity {
     }
 
     /** RFM scores for every customer who ordered, in one statement, on every node's schedule (idempotent). */
-    @Scheduled(fixedDelayString = "${comptoir.customers.score-interval:1h}", initialDelay = 60_000)
+    @Scheduled(fixedDelayString = "${comptoir.customers.score-interval:1h}",
+            initialDelayString = "${comptoir.customers.score-delay:60s}")
     @Transactional
     public void score() {
         stats.score();

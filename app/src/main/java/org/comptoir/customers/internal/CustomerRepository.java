@@ -107,6 +107,28 @@ class CustomerRepository implements OwnedRows {
         return p;
     }
 
+    /**
+     * The profiles the ids resolve to, in one query for the usual case (ids of active profiles):
+     * id → the active profile it names, or null when erased; unknown ids are left out.
+     */
+    Map<UUID, UUID> roots(Collection<UUID> ids) {
+        Map<UUID, UUID> roots = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return roots;
+        }
+        for (var r : db.select(CUSTOMER.ID, CUSTOMER.STATUS).from(CUSTOMER).where(CUSTOMER.ID.in(ids)).fetch()) {
+            Profile.Status status = Profile.Status.valueOf(r.value2());
+            UUID root = switch (status) {
+                case ACTIVE -> r.value1();
+                case ERASED -> null;
+                case MERGED -> root(r.value1()).filter(p -> p.status() == Profile.Status.ACTIVE).map(Profile::id)
+                        .orElse(null);
+            };
+            roots.put(r.value1(), root);
+        }
+        return roots;
+    }
+
     /** The profile and every profile merged into it, directly or through others. */
     Set<UUID> subtree(UUID root) {
         Set<UUID> all = new HashSet<>(List.of(root));

@@ -74,8 +74,10 @@ class Timeline {
         Instant now = clock.instant();
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         List<String> normalised = new ArrayList<>();
+        Map<UUID, UUID> roots = customers.roots(batch.stream().filter(java.util.Objects::nonNull)
+                .map(Event::customerId).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         for (int i = 0; i < batch.size(); i++) {
-            normalised.add(check(batch.get(i), "events[" + i + "]", now, errors));
+            normalised.add(check(batch.get(i), "events[" + i + "]", now, roots, errors));
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
@@ -85,7 +87,8 @@ class Timeline {
         Map<UUID, Set<TouchpointType>> touched = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             Event e = batch.get(i);
-            UUID customerId = whose(e, normalised.get(i), resolved, caller);
+            UUID customerId = e.customerId() != null ? roots.get(e.customerId())
+                    : whose(e, normalised.get(i), resolved, caller);
             rows.add(new TimelineRepository.Touchpoint(Ids.newId(), customerId, e.anonymousId(), e.type(), e.channel(),
                     e.occurredAt(), now, e.locationCode(), e.subject(), e.category(),
                     e.properties() == null ? Map.of() : e.properties()));
@@ -111,7 +114,7 @@ class Timeline {
         events.publishEvent(new CustomerChanged(customerId, Set.of(type)));
     }
 
-    private String check(Event e, String at, Instant now, List<ApiProblem.FieldError> errors) {
+    private String check(Event e, String at, Instant now, Map<UUID, UUID> roots, List<ApiProblem.FieldError> errors) {
         if (e == null) {
             errors.add(new ApiProblem.FieldError(at, "is required"));
             return null;
@@ -160,17 +163,13 @@ class Timeline {
         }
         if (e.customerId() == null && e.identityKind() == null && e.anonymousId() == null) {
             errors.add(new ApiProblem.FieldError(at, "name the person: customerId, identity or anonymousId"));
-        } else if (e.customerId() != null && customers.root(e.customerId()).isEmpty()) {
+        } else if (e.customerId() != null && !roots.containsKey(e.customerId())) {
             errors.add(new ApiProblem.FieldError(at + ".customerId", "no customer has this id"));
         }
         return value;
     }
 
     private UUID whose(Event e, String identityValue, Map<String, UUID> resolved, Caller caller) {
-        if (e.customerId() != null) {
-            return resolved.computeIfAbsent("id:" + e.customerId(), k -> customers.root(e.customerId())
-                    .filter(p -> p.status() == Profile.Status.ACTIVE).map(Profile::id).orElse(null));
-        }
         if (e.identityKind() != null) {
             String key = e.identityKind().ref(identityValue) + "|" + e.anonymousId();
             return resolved.computeIfAbsent(key, k -> {
