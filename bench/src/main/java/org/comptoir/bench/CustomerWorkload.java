@@ -71,10 +71,16 @@ final class CustomerWorkload {
     }
 
     private Map<String, Object> event(Random random, Map<String, Object> who, String type, String category) {
+        return event(random, who, type, category, 86_400 * 30);
+    }
+
+    /** An event some time in the last {@code withinSeconds}. */
+    private Map<String, Object> event(Random random, Map<String, Object> who, String type, String category,
+            int withinSeconds) {
         Map<String, Object> e = new LinkedHashMap<>(who);
         e.put("type", type);
         e.put("channel", CHANNEL);
-        e.put("occurredAt", Instant.now().minusSeconds(random.nextInt(86_400 * 30)).toString());
+        e.put("occurredAt", Instant.now().minusSeconds(1 + random.nextInt(withinSeconds)).toString());
         e.put("subject", "JC-%05d".formatted(1 + random.nextInt(1000)));
         e.put("category", category);
         e.put("properties", Map.of("page", "/p/" + random.nextInt(1000)));
@@ -212,8 +218,9 @@ final class CustomerWorkload {
         for (int i = 0; i < reaching; i++) {
             Map<String, Object> who = Map.of("customerId", chosen.get(i));
             client.send("POST", "/api/v1/touchpoints/batch", "application/json", DataSet.json(Map.of("events",
-                    List.of(event(random, who, "PRODUCT_VIEW", category), event(random, who, "PRODUCT_VIEW", category)))));
-            byte[] third = DataSet.json(event(random, who, "PRODUCT_VIEW", category));
+                    List.of(event(random, who, "PRODUCT_VIEW", category, 86_400),
+                            event(random, who, "PRODUCT_VIEW", category, 86_400)))));
+            byte[] third = DataSet.json(event(random, who, "PRODUCT_VIEW", category, 60));
             long sent = System.nanoTime();
             if (client.send("POST", "/api/v1/touchpoints", "application/json", third).statusCode() != 201) {
                 errors++;

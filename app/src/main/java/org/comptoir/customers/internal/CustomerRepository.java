@@ -157,9 +157,13 @@ class CustomerRepository implements OwnedRows {
                 CUSTOMER.LAST_SEEN_AT.lt(before)).orderBy(CUSTOMER.LAST_SEEN_AT).limit(limit).fetch(CUSTOMER.ID);
     }
 
+    /**
+     * Marks the profiles seen. Retention counts in years, so an hour's precision is plenty: a profile
+     * seen within the hour is not written again (a busy customer's every click would rewrite its row).
+     */
     void seen(Collection<UUID> ids, Instant at) {
-        db.update(CUSTOMER).set(CUSTOMER.LAST_SEEN_AT, at).where(CUSTOMER.ID.in(ids), CUSTOMER.LAST_SEEN_AT.lt(at))
-                .execute();
+        db.update(CUSTOMER).set(CUSTOMER.LAST_SEEN_AT, at).where(CUSTOMER.ID.in(ids),
+                CUSTOMER.LAST_SEEN_AT.lt(at.minus(java.time.Duration.ofHours(1)))).execute();
     }
 
     int count() {

@@ -40,12 +40,13 @@ class QuoteController {
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code such as FR") String country,
             @NotEmpty @Size(max = Quoting.MAX_LINES) List<@NotNull @Valid LinePayload> lines,
             @Size(max = Quoting.MAX_CODES) List<@NotBlank @Size(max = 40) String> codes,
-            @Size(max = 30) String deliveryMethod) {
+            @Size(max = 30) String deliveryMethod,
+            @Min(0) @Max(100_000_000) Long loyaltyPoints) {
 
         QuoteRequest toRequest(String channel) {
             return new QuoteRequest(channel, currency, customerRef, customerGroup, country,
                     lines.stream().map(l -> new QuoteRequest.Line(l.sku(), l.quantity())).toList(), codes,
-                    deliveryMethod);
+                    deliveryMethod, loyaltyPoints == null ? 0 : loyaltyPoints);
         }
     }
 
