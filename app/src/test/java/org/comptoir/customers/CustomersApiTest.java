@@ -293,6 +293,36 @@ class CustomersApiTest extends ApiTest {
     }
 
     @Test
+    void anAgentEnrolsAMemberAndAdjustsTheirPointsWithAReason() {
+        String id = identified(identify("phone", List.of(identity("EMAIL", email(), true)))).path("profile")
+                .path("id").asString();
+        var enrolled = admin.post("/api/v1/loyalty/members", Map.of("customerId", id));
+        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
+        String card = enrolled.json().path("account").path("cardNumber").asString();
+        assertThat(card).startsWith("2900").hasSize(16);
+        assertThat(enrolled.json().path("account").path("tier").asString()).isEqualTo("MEMBER");
+        assertThat(admin.get("/api/v1/customers?ref=card:" + card).json().get(0).path("profile").path("id")
+                .asString()).isEqualTo(id);
+        assertThat(admin.post("/api/v1/loyalty/members", Map.of("customerId", id)).status()).isEqualTo(409);
+        Api agent = as(keyFor(Role.AGENT));
+        var added = agent.post("/api/v1/loyalty/members/" + id + "/adjustments", Map.of("points", 120,
+                "reason", "late delivery, sorry"));
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        assertThat(added.json().path("account").path("balance").asLong()).isEqualTo(120);
+        assertThat(agent.post("/api/v1/loyalty/members/" + id + "/adjustments", Map.of("points", -500,
+                "reason", "too much")).status()).isEqualTo(422);
+        var taken = agent.post("/api/v1/loyalty/members/" + id + "/adjustments", Map.of("points", -20,
+                "reason", "typo"));
+        assertThat(taken.json().path("account").path("balance").asLong()).isEqualTo(100);
+        assertThat(taken.json().path("ledger").valueStream().map(e -> e.path("reason").asString()))
+                .contains("late delivery, sorry", "typo");
+        assertThat(as(keyFor(Role.ANALYST)).post("/api/v1/loyalty/members/" + id + "/adjustments",
+                Map.of("points", 5, "reason", "x")).status()).isEqualTo(403);
+        assertThat(admin.get("/api/v1/loyalty/tiers").json().valueStream().map(t -> t.path("name").asString()))
+                .containsExactly("MEMBER", "SILVER", "GOLD");
+    }
+
+    @Test
     void badInputIsRefusedWithNothingChanged() {
         assertThat(admin.post("/api/v1/customers/identify", identify("web", List.of(identity("EMAIL", "anne@", false))))
                 .status()).isEqualTo(400);

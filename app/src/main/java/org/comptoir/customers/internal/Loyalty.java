@@ -38,14 +38,17 @@ class Loyalty implements LoyaltyPoints {
 
     private final LoyaltyRepository loyalty;
     private final CustomerRepository customers;
+    private final Resolution resolution;
     private final Identities identities;
     private final CustomersSettings settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Loyalty(LoyaltyRepository loyalty, CustomerRepository customers, Identities identities, CustomersSettings settings,
-            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+    Loyalty(LoyaltyRepository loyalty, CustomerRepository customers, Resolution resolution, Identities identities,
+            CustomersSettings settings, ApplicationEventPublisher events, TransactionTemplate transaction,
+            Clock clock) {
+        this.resolution = resolution;
         this.loyalty = loyalty;
         this.customers = customers;
         this.identities = identities;
@@ -75,7 +78,7 @@ class Loyalty implements LoyaltyPoints {
 
     /** Enrols a customer with a card (a new number when none is given); the card becomes an identity. */
     @Transactional
-    Membership enrol(UUID customerId, String cardNumber, Resolution resolution) {
+    Membership enrol(UUID customerId, String cardNumber) {
         Profile profile = customers.root(customerId).filter(p -> p.status() == Profile.Status.ACTIVE)
                 .orElseThrow(() -> ApiProblem.notFound("customer", customerId));
         if (loyalty.account(profile.id(), false).isPresent()) {

@@ -32,11 +32,9 @@ class LoyaltyController {
             @NotBlank @Size(max = 200) String reason) {}
 
     private final Loyalty loyalty;
-    private final Resolution resolution;
 
-    LoyaltyController(Loyalty loyalty, Resolution resolution) {
+    LoyaltyController(Loyalty loyalty) {
         this.loyalty = loyalty;
-        this.resolution = resolution;
     }
 
     @GetMapping("/tiers")
@@ -46,7 +44,7 @@ class LoyaltyController {
 
     @PostMapping("/members")
     ResponseEntity<Loyalty.Membership> enrol(@Valid @RequestBody EnrolPayload p) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(loyalty.enrol(p.customerId(), p.cardNumber(), resolution));
+        return ResponseEntity.status(HttpStatus.CREATED).body(loyalty.enrol(p.customerId(), p.cardNumber()));
     }
 
     @GetMapping("/members/{customerId}")
