@@ -59,7 +59,7 @@ class CustomerPrivacyTest extends ApiTest {
             throws Exception {
         String family = "Lefebvre" + unique("x").replace("-", "");
         String email = family.toLowerCase() + "@example.fr";
-        String mobile = "06" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        String mobile = "061" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
         String e164 = "+33" + mobile.substring(1);
         String street = "17 rue des Lilas " + family;
         String device = unique("browser");

@@ -32,7 +32,7 @@ class CustomersApiTest extends ApiTest {
     }
 
     private static String mobile() {
-        return "06" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        return "061" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
     }
 
     private static String e164(String mobile) {
