@@ -17,4 +17,22 @@ public interface Customers {
     record Contactability(boolean allowed, String reason, String address) {}
 
     Contactability mayContact(String customerRef, ContactChannel channel, Purpose purpose);
+
+    /**
+     * The profile behind an identity a message came from ({@code EMAIL}, {@code PHONE}, {@code SOCIAL}
+     * as {@code network:handle}, {@code DEVICE}), made when nobody has it yet (an anonymous profile).
+     *
+     * @throws org.comptoir.platform.web.ApiProblem 400 for a value that is not one of its kind
+     */
+    UUID recognise(String kind, String value, String source);
+
+    /**
+     * A touchpoint on the customer's timeline ({@code CHAT}, {@code CALL}, {@code STORE_VISIT}…), in the
+     * caller's transaction.
+     */
+    void touch(UUID customerId, String type, String channel, java.time.Instant at, String subject,
+            java.util.Map<String, Object> properties);
+
+    /** The customer's 360 view, as answered by {@code GET /api/v1/customers/{id}/view}. */
+    Object view(UUID customerId);
 }

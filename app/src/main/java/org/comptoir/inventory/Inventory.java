@@ -40,6 +40,18 @@ public interface Inventory {
      */
     UUID hold(StockHold hold, Caller caller);
 
+    /** A location able to hand the SKU over near a point, nearest first. */
+    record Nearby(String locationCode, String name, int available, double distanceKm, boolean openNow) {}
+
+    /**
+     * Locations that can hand the SKU over within {@code radiusKm} of a point for the channel (pickup
+     * capability, allowed for the channel), with what they have, nearest first.
+     */
+    java.util.List<Nearby> near(String sku, String channelCode, org.comptoir.network.GeoPoint point, double radiusKm);
+
+    /** When a SKU sold out for the channel everywhere is expected back (empty while in stock or unknown). */
+    java.util.Optional<java.time.LocalDate> backOn(String sku, String channelCode);
+
     /**
      * Releases an active hold and places another in its stead, with every row of both locked first in
      * the global order: crossing replacements never deadlock.

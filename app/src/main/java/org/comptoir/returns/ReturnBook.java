@@ -13,6 +13,18 @@ public interface ReturnBook {
             String method, String status, String refundTo, long refundAmount, long refunded, String currency,
             String receivedAtLocation, Instant openedAt, Instant receivedAt) {}
 
+    /** A line to return: the order line, how many, why (WRONG_SIZE, DAMAGED…). */
+    record ReturnLine(int lineNo, int quantity, String reason, String comment) {}
+
+    /**
+     * Opens a return of an order, as an agent would through the API: {@code method} IN_STORE, KIOSK
+     * (at {@code locationCode}) or PARCEL, refunded to the original payment.
+     *
+     * @throws org.comptoir.platform.web.ApiProblem as {@code POST /api/v1/returns} refuses
+     */
+    Summary open(String orderNumber, String method, String locationCode, List<ReturnLine> lines,
+            org.comptoir.platform.security.Caller caller);
+
     /** Returns opened under the references or for the orders, oldest first. */
     List<Summary> of(Collection<String> customerRefs, Collection<UUID> orderIds);
 }

@@ -10,6 +10,7 @@ import org.comptoir.customers.ConsentChanged;
 import org.comptoir.customers.ConsentConfirmationRequested;
 import org.comptoir.customers.ContactChannel;
 import org.comptoir.customers.Customers;
+import org.comptoir.customers.Customers.Contactability;
 import org.comptoir.customers.Purpose;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * once. Transactional messages are allowed unless withdrawn; marketing and profiling need a grant.
  */
 @Service
-class Consents implements Customers {
+class Consents {
 
     /** What is recorded: the answer, where and how it was given, with which wording. */
     record Record(ContactChannel channel, Purpose purpose, boolean granted, String viaChannel, String form,
@@ -112,7 +113,6 @@ class Consents implements Customers {
                         .thenComparing(ConsentRepository.Entry::purpose)).toList();
     }
 
-    @Override
     @Transactional(readOnly = true)
     public Optional<UUID> resolve(String customerRef) {
         return identities.read(customerRef).flatMap(ref -> ref.profileId() != null ? customers.root(ref.profileId())
@@ -120,7 +120,6 @@ class Consents implements Customers {
                 .map(Profile::id);
     }
 
-    @Override
     @Transactional(readOnly = true)
     public Contactability mayContact(String customerRef, ContactChannel channel, Purpose purpose) {
         var profile = resolve(customerRef).flatMap(customers::find);

@@ -27,7 +27,7 @@ class CustomerViews {
     record View(ProfileView profile, List<ConsentRepository.Entry> consents, List<TimelineRepository.Touchpoint> timeline,
             List<OrderBook.Summary> orders, List<ReturnBook.Summary> returns, long lifetimeValue,
             StatsRepository.Stats statistics, Set<String> channelsUsed, Loyalty loyalty, List<String> segments,
-            List<CustomerRepository.Merge> merges) {}
+            List<CustomerRepository.Merge> merges, java.util.Map<String, Object> more) {}
 
     private final CustomerRepository customers;
     private final Consents consents;
@@ -38,10 +38,12 @@ class CustomerViews {
     private final Resolution resolution;
     private final OrderBook orderBook;
     private final ReturnBook returnBook;
+    private final List<org.comptoir.customers.CustomerFacet> facets;
 
     CustomerViews(CustomerRepository customers, Consents consents, TimelineRepository timeline, StatsRepository stats,
             LoyaltyRepository loyalty, SegmentRepository segments, Resolution resolution, OrderBook orderBook,
-            ReturnBook returnBook) {
+            ReturnBook returnBook, List<org.comptoir.customers.CustomerFacet> facets) {
+        this.facets = facets;
         this.customers = customers;
         this.consents = consents;
         this.timeline = timeline;
@@ -77,6 +79,13 @@ class CustomerViews {
         return new View(profile, consents.current(root), timeline.page(ids, List.of(), null, null, 20), orders,
                 returnBook.of(refs, orderIds), statistics == null ? 0 : statistics.spent(), statistics, channels,
                 account == null ? null : new Loyalty(account, loyalty.ledger(root, 20)), segmentCodes,
-                customers.merges(ids));
+                customers.merges(ids), more(ids));
+    }
+
+    /** What other modules show of the customer (the service desk's open conversations). */
+    private java.util.Map<String, Object> more(Set<UUID> ids) {
+        java.util.Map<String, Object> more = new java.util.LinkedHashMap<>();
+        facets.forEach(f -> more.put(f.name(), f.of(ids)));
+        return more;
     }
 }

@@ -36,6 +36,18 @@ class InventoryService implements Inventory {
     }
 
     @Override
+    public List<Nearby> near(String sku, String channelCode, org.comptoir.network.GeoPoint point, double radiusKm) {
+        return availability.near(sku, channelCode, point, radiusKm).stream().map(l -> new Nearby(l.locationCode(),
+                l.name(), l.available(), l.distanceKm() == null ? 0 : l.distanceKm(), l.openNow())).toList();
+    }
+
+    @Override
+    public java.util.Optional<java.time.LocalDate> backOn(String sku, String channelCode) {
+        var of = availability.ofSku(sku, channelCode);
+        return of.networkAvailable() > 0 ? java.util.Optional.empty() : java.util.Optional.ofNullable(of.backOn());
+    }
+
+    @Override
     public UUID hold(StockHold request, Caller caller) {
         return holds.place(placeHold(request), caller).id();
     }

@@ -12,17 +12,42 @@ import org.springframework.transaction.annotation.Transactional;
 class ReturnBookService implements ReturnBook {
 
     private final ReturnRepository returns;
+    private final Returns service;
 
-    ReturnBookService(ReturnRepository returns) {
+    ReturnBookService(ReturnRepository returns, Returns service) {
         this.returns = returns;
+        this.service = service;
+    }
+
+    @Override
+    public Summary open(String orderNumber, String method, String locationCode, List<ReturnLine> lines,
+            org.comptoir.platform.security.Caller caller) {
+        ReturnRequest.Method how = parse(ReturnRequest.Method.class, method, "method");
+        var opened = service.open(new Returns.Open(null, orderNumber, how, locationCode,
+                ReturnRequest.RefundTo.ORIGINAL_PAYMENT, lines.stream().map(l -> new Returns.OpenLine(l.lineNo(),
+                        l.quantity(), parse(ReturnRequest.Reason.class, l.reason(), "reason"), l.comment())).toList()),
+                caller);
+        return summary(opened);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (RuntimeException e) {
+            throw org.comptoir.platform.web.ApiProblem.invalid(field, "must be one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static Summary summary(ReturnRequest r) {
+        return new Summary(r.id(), r.code(), r.orderNumber(), r.orderChannel(), r.openedOnChannel(), r.method().name(),
+                r.status().name(), r.refundTo().name(), r.refundAmount(), r.refunded(), r.currency(),
+                r.receivedAtLocation(), r.openedAt(), r.receivedAt());
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<Summary> of(Collection<String> customerRefs, Collection<UUID> orderIds) {
-        return returns.ofPerson(customerRefs, orderIds).stream().map(r -> new Summary(r.id(), r.code(),
-                r.orderNumber(), r.orderChannel(), r.openedOnChannel(), r.method().name(), r.status().name(),
-                r.refundTo().name(), r.refundAmount(), r.refunded(), r.currency(), r.receivedAtLocation(), r.openedAt(),
-                r.receivedAt())).toList();
+        return returns.ofPerson(customerRefs, orderIds).stream().map(ReturnBookService::summary).toList();
     }
 }

@@ -1,0 +1,29 @@
+package org.comptoir.ordering;
+
+import java.util.List;
+import java.util.UUID;
+import org.comptoir.platform.security.Caller;
+
+/**
+ * Carts opened for a customer by someone else (an agent on the phone, in a chat): priced by the same
+ * engine as the web shop's, and handed over to the channel the customer continues on.
+ */
+public interface Checkout {
+
+    record Line(String sku, int quantity) {}
+
+    /** The cart as priced: what the customer would pay, with the promotions that apply. */
+    record CartSummary(UUID cartId, String channelCode, String customerRef, int lines, long total, String currency,
+            List<String> promotions) {}
+
+    /**
+     * A cart on {@code channelCode} for the customer, with its lines and codes, in one transaction.
+     *
+     * @throws org.comptoir.platform.web.ApiProblem 4xx for an unknown channel or SKU, a bad quantity,
+     *     an unknown coupon (nothing is kept)
+     */
+    CartSummary openCart(String channelCode, String customerRef, List<Line> lines, List<String> codes, Caller caller);
+
+    /** The cart continues on another channel (the web shop, the app), same lines and prices. */
+    CartSummary handOver(UUID cartId, String channelCode, Caller caller);
+}

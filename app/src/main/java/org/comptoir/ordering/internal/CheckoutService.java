@@ -1,0 +1,47 @@
+package org.comptoir.ordering.internal;
+
+import java.util.List;
+import java.util.UUID;
+import org.comptoir.ordering.Checkout;
+import org.comptoir.platform.security.Caller;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The ordering module's answer to {@link Checkout}, through the carts every channel uses. */
+@Service
+class CheckoutService implements Checkout {
+
+    private final Carts carts;
+
+    CheckoutService(Carts carts) {
+        this.carts = carts;
+    }
+
+    @Override
+    @Transactional
+    public CartSummary openCart(String channelCode, String customerRef, List<Line> lines, List<String> codes,
+            Caller caller) {
+        Cart cart = carts.create(channelCode, customerRef, null, null, null);
+        for (Line line : lines) {
+            carts.setLine(cart.id(), line.sku(), line.quantity(), null, true, caller);
+        }
+        for (String code : codes) {
+            carts.addCode(cart.id(), code, caller);
+        }
+        return summary(carts.view(carts.find(cart.id())));
+    }
+
+    @Override
+    @Transactional
+    public CartSummary handOver(UUID cartId, String channelCode, Caller caller) {
+        return summary(carts.handOver(cartId, channelCode, caller));
+    }
+
+    private static CartSummary summary(Carts.View view) {
+        Cart cart = view.cart();
+        var quote = view.quote();
+        return new CartSummary(cart.id(), cart.channelCode(), cart.customerRef(), cart.lines().size(),
+                quote == null ? 0 : quote.totals().gross(), cart.currency(),
+                quote == null ? List.of() : quote.promotions().stream().map(p -> p.code()).toList());
+    }
+}
