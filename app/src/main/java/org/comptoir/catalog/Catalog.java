@@ -15,4 +15,10 @@ public interface Catalog {
 
     /** Which of these category codes exist. */
     Set<String> existingCategories(Collection<String> codes);
+
+    /**
+     * Active variants whose product's name or description (any locale) contains the text, or whose SKU
+     * it is: what a customer means by "the garden shears". At most {@code limit}, by SKU.
+     */
+    java.util.List<VariantSummary> find(String text, int limit);
 }

@@ -33,6 +33,9 @@ public interface Customers {
     void touch(UUID customerId, String type, String channel, java.time.Instant at, String subject,
             java.util.Map<String, Object> properties);
 
+    /** Every reference the profile's orders, carts and holds may name it by (ids, identities). */
+    java.util.Set<String> references(UUID customerId);
+
     /** The customer's 360 view, as answered by {@code GET /api/v1/customers/{id}/view}. */
     Object view(UUID customerId);
 }

@@ -24,6 +24,9 @@ public interface Checkout {
      */
     CartSummary openCart(String channelCode, String customerRef, List<Line> lines, List<String> codes, Caller caller);
 
+    /** The open, non-empty carts of a customer (any of their references), newest first. */
+    List<CartSummary> openCarts(java.util.Collection<String> customerRefs);
+
     /** The cart continues on another channel (the web shop, the app), same lines and prices. */
     CartSummary handOver(UUID cartId, String channelCode, Caller caller);
 }

@@ -25,6 +25,9 @@ public interface ReturnBook {
     Summary open(String orderNumber, String method, String locationCode, List<ReturnLine> lines,
             org.comptoir.platform.security.Caller caller);
 
+    /** How long after the goods reached the customer they may be returned. */
+    java.time.Duration window();
+
     /** Returns opened under the references or for the orders, oldest first. */
     List<Summary> of(Collection<String> customerRefs, Collection<UUID> orderIds);
 }

@@ -34,6 +34,22 @@ class CatalogService implements Catalog {
     }
 
     @Override
+    public List<VariantSummary> find(String text, int limit) {
+        String folded = text.toLowerCase(java.util.Locale.ROOT).strip();
+        if (folded.length() < 3) {
+            return List.of();
+        }
+        String pattern = "%" + folded.replace("%", "\\%").replace("_", "\\_") + "%";
+        List<String> skus = db.select(VARIANT.SKU).from(VARIANT).join(PRODUCT).on(PRODUCT.ID.eq(VARIANT.PRODUCT_ID))
+                .where(PRODUCT.STATUS.eq(ProductStatus.ACTIVE.name()), VARIANT.SKU.eq(text.strip())
+                        .or(org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(PRODUCT_TEXT).where(
+                                PRODUCT_TEXT.PRODUCT_ID.eq(PRODUCT.ID), PRODUCT_TEXT.SEARCH_TEXT.like(pattern, '\\')))))
+                .orderBy(VARIANT.SKU).limit(limit).fetch(VARIANT.SKU);
+        Map<String, VariantSummary> found = variants(skus);
+        return skus.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
     public Optional<VariantSummary> variant(String sku) {
         return Optional.ofNullable(variants(List.of(sku)).get(sku));
     }

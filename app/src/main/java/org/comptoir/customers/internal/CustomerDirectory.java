@@ -74,6 +74,12 @@ class CustomerDirectory implements Customers {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public java.util.Set<String> references(UUID customerId) {
+        return customers.root(customerId).map(p -> resolution.refsOf(p.id())).orElse(java.util.Set.of());
+    }
+
+    @Override
     public Object view(UUID customerId) {
         return views.view(customerId);
     }

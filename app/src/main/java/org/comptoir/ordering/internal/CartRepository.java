@@ -78,6 +78,14 @@ class CartRepository {
                 .execute();
     }
 
+    /** Open, non-empty carts of the customer references, newest first. */
+    List<Cart> openOf(java.util.Collection<String> customerRefs) {
+        return db.selectFrom(CART).where(CART.CUSTOMER_REF.in(customerRefs), CART.STATUS.eq(Cart.Status.OPEN.name()),
+                        org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(CART_LINE)
+                                .where(CART_LINE.CART_ID.eq(CART.ID))))
+                .orderBy(CART.UPDATED_AT.desc()).limit(10).fetch(this::withDetails);
+    }
+
     /** Known customers' open, non-empty carts untouched since {@code before} and not yet flagged. */
     List<UUID> abandonedSince(Instant before, int limit) {
         return db.select(CART.ID).from(CART)

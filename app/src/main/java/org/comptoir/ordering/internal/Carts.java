@@ -83,6 +83,10 @@ class Carts {
         return cart;
     }
 
+    List<Cart> openOf(java.util.Collection<String> customerRefs) {
+        return customerRefs.isEmpty() ? List.of() : carts.openOf(customerRefs);
+    }
+
     Cart find(UUID id) {
         return carts.find(id).orElseThrow(() -> ApiProblem.notFound("Cart", id));
     }

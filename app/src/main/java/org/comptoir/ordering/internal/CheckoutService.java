@@ -32,6 +32,12 @@ class CheckoutService implements Checkout {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<CartSummary> openCarts(java.util.Collection<String> customerRefs) {
+        return carts.openOf(customerRefs).stream().map(cart -> summary(carts.view(cart))).toList();
+    }
+
+    @Override
     @Transactional
     public CartSummary handOver(UUID cartId, String channelCode, Caller caller) {
         return summary(carts.handOver(cartId, channelCode, caller));

@@ -13,10 +13,17 @@ class ReturnBookService implements ReturnBook {
 
     private final ReturnRepository returns;
     private final Returns service;
+    private final ReturnsSettings settings;
 
-    ReturnBookService(ReturnRepository returns, Returns service) {
+    ReturnBookService(ReturnRepository returns, Returns service, ReturnsSettings settings) {
         this.returns = returns;
         this.service = service;
+        this.settings = settings;
+    }
+
+    @Override
+    public java.time.Duration window() {
+        return settings.window();
     }
 
     @Override
