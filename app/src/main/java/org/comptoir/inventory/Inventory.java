@@ -49,7 +49,10 @@ public interface Inventory {
      */
     java.util.List<Nearby> near(String sku, String channelCode, org.comptoir.network.GeoPoint point, double radiusKm);
 
-    /** When a SKU sold out for the channel everywhere is expected back (empty while in stock or unknown). */
+    /**
+     * When the SKU is next expected at a location of the channel that has none left (a warehouse's next
+     * delivery): empty when no such location expects any.
+     */
     java.util.Optional<java.time.LocalDate> backOn(String sku, String channelCode);
 
     /**

@@ -16,13 +16,15 @@ CREATE TABLE service.team (
 
 -- Where messages arrive: a channel (WEB_CHAT, APP_CHAT, EMAIL, SMS, WHATSAPP, SOCIAL_DM, PHONE,
 -- IN_STORE), its address (the email inbox's address, the SMS number), the store of an in-store inbox,
--- whether the bot answers first, and the team that takes over.
+-- the sales channel whose stock and prices it speaks of, whether the bot answers first, and the team
+-- that takes over.
 CREATE TABLE service.inbox (
     code              VARCHAR(40)              NOT NULL PRIMARY KEY,
     name              VARCHAR(200)             NOT NULL,
     channel           VARCHAR(20)              NOT NULL,
     address           VARCHAR(320),
     location_code     VARCHAR(40),
+    sales_channel     VARCHAR(40),
     bot               BOOLEAN                  NOT NULL,
     team_code         VARCHAR(40)              NOT NULL,
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL

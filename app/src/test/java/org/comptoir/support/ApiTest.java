@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "comptoir.ordering.cart-hold-channels=HOLDCART",
         "comptoir.fulfilment.sweep-interval=300ms",
         "comptoir.fulfilment.retry-every=300ms",
-        "comptoir.fulfilment.routing-attempts=2"})
+        "comptoir.fulfilment.routing-attempts=2",
+        "comptoir.service.sweep-interval=300ms"})
 public abstract class ApiTest {
 
     public static final String ADMIN_KEY = "ck_test_admin_key_for_the_suite_only";

@@ -43,8 +43,9 @@ class InventoryService implements Inventory {
 
     @Override
     public java.util.Optional<java.time.LocalDate> backOn(String sku, String channelCode) {
-        var of = availability.ofSku(sku, channelCode);
-        return of.networkAvailable() > 0 ? java.util.Optional.empty() : java.util.Optional.ofNullable(of.backOn());
+        return availability.ofSku(sku, channelCode).locations().stream()
+                .filter(l -> l.available() <= 0 && l.backOn() != null).map(Availability.AtLocation::backOn)
+                .min(java.util.Comparator.naturalOrder());
     }
 
     @Override

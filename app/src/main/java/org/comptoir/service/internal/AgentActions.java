@@ -67,7 +67,7 @@ class AgentActions {
         if (radius <= 0 || radius > 200) {
             throw ApiProblem.invalid("radiusKm", "must be more than 0 and at most 200");
         }
-        var near = inventory.near(sku, settings.channel(), point, radius);
+        var near = inventory.near(sku, desk.salesChannel(c), point, radius);
         desk.action(repository.lock(c.id()).orElseThrow(), "looked up " + sku + " near the customer",
                 Map.of("sku", sku, "stores", near.stream().map(Inventory.Nearby::locationCode).toList()), caller);
         return near;
@@ -84,7 +84,7 @@ class AgentActions {
         var store = network.location(locationCode)
                 .orElseThrow(() -> ApiProblem.invalid("locationCode", "no location has the code " + locationCode));
         UUID hold = inventory.hold(new Inventory.StockHold(Inventory.HoldKind.PERSON, c.customerId().toString(),
-                channelCode == null ? settings.channel() : channelCode, until,
+                channelCode == null ? desk.salesChannel(c) : channelCode, until,
                 "held for the customer of conversation " + c.number(),
                 List.of(new Inventory.StockLine(locationCode, sku, quantity))), caller);
         Conversation locked = repository.lock(c.id()).orElseThrow();

@@ -107,7 +107,7 @@ class Bot {
      * Answers one message of the customer, knowing what the bot found last ({@code context}) and how
      * many of its answers already missed ({@code failures}).
      */
-    Answer answer(UUID customerId, String message, Map<String, Object> context, int failures) {
+    Answer answer(UUID customerId, String message, Map<String, Object> context, int failures, String channel) {
         String text = message.strip();
         String lower = text.toLowerCase(Locale.ROOT);
         boolean fr = french(text);
@@ -126,7 +126,7 @@ class Bot {
         }
         boolean restock = STOCK.matcher(lower).find();
         if (product.isPresent() && (restock || AVAILABLE.matcher(lower).find() || places.in(text).isPresent())) {
-            return availability(product.get(), text, restock, fr);
+            return availability(product.get(), text, restock, fr, channel);
         }
         if ((restock || AVAILABLE.matcher(lower).find()) && product.isEmpty()) {
             return missed(Intent.AVAILABILITY, fr ? "Je n'ai pas trouvé ce produit. Pouvez-vous me donner son nom ou sa référence ?"
@@ -245,12 +245,14 @@ class Bot {
         return (fr ? "Votre commande " : "Your order ") + order.number() + " " + status + ".";
     }
 
-    private Answer availability(VariantSummary product, String text, boolean restock, boolean fr) {
-        String channel = settings.channel();
+    private Answer availability(VariantSummary product, String text, boolean restock, boolean fr, String channel) {
         Map<String, Object> found = new LinkedHashMap<>();
         found.put("sku", product.sku());
+        // Online means what the warehouses can ship; stores' shelves are answered as stores near the customer.
         int online = inventory.available(channel, List.of(product.sku())).getOrDefault(product.sku(), Map.of())
-                .values().stream().mapToInt(Integer::intValue).sum();
+                .entrySet().stream().filter(e -> network.location(e.getKey())
+                        .map(l -> l.type() == LocationType.WAREHOUSE).orElse(false))
+                .mapToInt(Map.Entry::getValue).sum();
         Optional<LocalDate> backOn = inventory.backOn(product.sku(), channel);
         StringBuilder answer = new StringBuilder(product.productName() + " (" + product.sku() + ") ");
         if (online > 0) {

@@ -159,7 +159,8 @@ class Desk {
 
     private Conversation answerByBot(Conversation c, UUID customerId, Message in, Inbox inbox, List<Message> replies) {
         Map<String, Object> context = lastBotContext(c.id());
-        Bot.Answer answer = bot.answer(customerId, in.body(), context, c.botFailures());
+        Bot.Answer answer = bot.answer(customerId, in.body(), context, c.botFailures(),
+                inbox.salesChannel() == null ? settings.channel() : inbox.salesChannel());
         Map<String, Object> action = new LinkedHashMap<>(answer.found());
         action.put("intent", answer.intent().name());
         action.put("understood", answer.understood());
@@ -520,6 +521,12 @@ class Desk {
             throw ApiProblem.conflict("conversation-merged", "Conversation " + c.number() + " was merged into another");
         }
         return c;
+    }
+
+    /** The sales channel whose stock and prices the conversation speaks of: its inbox's, else the default. */
+    String salesChannel(Conversation c) {
+        return repository.inbox(c.inboxCode()).map(Inbox::salesChannel).orElse(null) instanceof String own ? own
+                : settings.channel();
     }
 
     Agent agentOf(Caller caller) {

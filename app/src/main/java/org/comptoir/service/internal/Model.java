@@ -69,8 +69,8 @@ final class Model {
     record Team(String code, String name, String timeZone, Map<String, List<LocalTime>> hours,
             long firstResponseSeconds, long resolutionSeconds, Instant createdAt) {}
 
-    record Inbox(String code, String name, Channel channel, String address, String locationCode, boolean bot,
-            String teamCode, Instant createdAt) {}
+    record Inbox(String code, String name, Channel channel, String address, String locationCode, String salesChannel,
+            boolean bot, String teamCode, Instant createdAt) {}
 
     record Agent(UUID id, String keyId, String name, String teamCode, int maxOpen, boolean active,
             Instant lastAssignedAt) {}

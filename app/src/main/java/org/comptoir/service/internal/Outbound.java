@@ -25,16 +25,16 @@ class Outbound {
     }
 
     @ApplicationModuleListener(id = "service.email", condition = "#event.channel() == 'EMAIL' && #event.recipient() != null")
-    void on(MessageSent sent) {
+    void on(MessageSent event) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             return;
         }
         SimpleMailMessage email = new SimpleMailMessage();
         email.setFrom(settings.mailFrom());
-        email.setTo(sent.recipient());
+        email.setTo(event.recipient());
         email.setSubject("Jardin & Co — votre demande / your request");
-        email.setText(sent.body());
+        email.setText(event.body());
         sender.send(email);
     }
 }

@@ -32,7 +32,8 @@ class ServiceAdminController {
             @NotNull @Min(1) @Max(31_536_000) Long resolutionSeconds) {}
 
     record InboxPayload(@NotBlank @Size(max = 200) String name, @NotNull Model.Channel channel,
-            @Size(max = 320) String address, @Size(max = 40) String locationCode, Boolean bot,
+            @Size(max = 320) String address, @Size(max = 40) String locationCode, @Size(max = 40) String salesChannel,
+            Boolean bot,
             @NotBlank @Size(max = 40) String teamCode) {}
 
     record AgentPayload(@NotBlank @Size(max = 100) String keyId, @NotBlank @Size(max = 200) String name,
@@ -61,8 +62,8 @@ class ServiceAdminController {
 
     @PutMapping("/inboxes/{code}")
     Model.Inbox inbox(@PathVariable String code, @Valid @RequestBody InboxPayload p) {
-        return setup.inbox(code, p.name(), p.channel(), p.address(), p.locationCode(), Boolean.TRUE.equals(p.bot()),
-                p.teamCode());
+        return setup.inbox(code, p.name(), p.channel(), p.address(), p.locationCode(), p.salesChannel(),
+                Boolean.TRUE.equals(p.bot()), p.teamCode());
     }
 
     @GetMapping("/inboxes")

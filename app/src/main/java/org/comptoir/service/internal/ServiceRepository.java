@@ -85,6 +85,7 @@ class ServiceRepository {
         v.put(INBOX.CHANNEL, i.channel().name());
         v.put(INBOX.ADDRESS, i.address());
         v.put(INBOX.LOCATION_CODE, i.locationCode());
+        v.put(INBOX.SALES_CHANNEL, i.salesChannel());
         v.put(INBOX.BOT, i.bot());
         v.put(INBOX.TEAM_CODE, i.teamCode());
         if (db.update(INBOX).set(v).where(INBOX.CODE.eq(i.code())).execute() == 0) {
@@ -107,7 +108,7 @@ class ServiceRepository {
 
     private static Inbox inbox(org.comptoir.service.internal.db.tables.records.InboxRecord r) {
         return new Inbox(r.getCode(), r.getName(), Model.Channel.valueOf(r.getChannel()), r.getAddress(),
-                r.getLocationCode(), r.getBot(), r.getTeamCode(), r.getCreatedAt());
+                r.getLocationCode(), r.getSalesChannel(), r.getBot(), r.getTeamCode(), r.getCreatedAt());
     }
 
     void upsert(Agent a) {

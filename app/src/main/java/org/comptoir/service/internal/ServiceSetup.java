@@ -60,7 +60,10 @@ class ServiceSetup {
 
     @Transactional
     Model.Inbox inbox(String code, String name, Model.Channel channel, String address, String locationCode,
-            boolean bot, String teamCode) {
+            String salesChannel, boolean bot, String teamCode) {
+        if (salesChannel != null && network.channel(salesChannel).isEmpty()) {
+            throw ApiProblem.invalid("salesChannel", "no channel has the code " + salesChannel);
+        }
         if (repository.team(teamCode).isEmpty()) {
             throw ApiProblem.invalid("teamCode", "no team has the code " + teamCode);
         }
@@ -75,7 +78,8 @@ class ServiceSetup {
                 throw ApiProblem.conflict("address-taken", "Inbox " + i.code() + " already has " + address);
             });
         }
-        repository.upsert(new Model.Inbox(code(code), name, channel, address, locationCode, bot, teamCode, clock.instant()));
+        repository.upsert(new Model.Inbox(code(code), name, channel, address, locationCode, salesChannel, bot, teamCode,
+                clock.instant()));
         return repository.inbox(code).orElseThrow();
     }
 
@@ -84,9 +88,11 @@ class ServiceSetup {
         if (repository.team(teamCode).isEmpty()) {
             throw ApiProblem.invalid("teamCode", "no team has the code " + teamCode);
         }
-        repository.upsert(new Model.Agent(Ids.newId(), keyId, name, teamCode, maxOpen, active,
+        // Agents are known by the credential they call with: an API key's id is "key:" and its UUID.
+        String credential = keyId.startsWith("key:") ? keyId : "key:" + keyId;
+        repository.upsert(new Model.Agent(Ids.newId(), credential, name, teamCode, maxOpen, active,
                 java.time.Instant.EPOCH));
-        return repository.agentByKey(keyId).orElseThrow();
+        return repository.agentByKey(credential).orElseThrow();
     }
 
     @Transactional

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Inbound messages")
 @RestController
 @RequestMapping("/api/v1/service")
-class InboundController {
+class InboundMessageController {
 
     record From(@NotBlank @Size(max = 20) String kind, @NotBlank @Size(max = 320) String value) {}
 
@@ -52,7 +52,7 @@ class InboundController {
     private final Desk desk;
     private final ServiceRepository repository;
 
-    InboundController(Desk desk, ServiceRepository repository) {
+    InboundMessageController(Desk desk, ServiceRepository repository) {
         this.desk = desk;
         this.repository = repository;
     }
