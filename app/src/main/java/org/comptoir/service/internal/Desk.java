@@ -54,9 +54,12 @@ class Desk {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     static final int MAX_BODY = 20_000;
 
-    /** A message as it arrives: its inbox, who sent it (an identity or a profile id), what it says. */
-    record Inbound(String inboxCode, String fromKind, String fromValue, UUID customerId, String body, String externalId,
-            Instant at) {}
+    /**
+     * A message as it arrives: its inbox, who sent it (an identity or a profile id), what it says. It is
+     * dated when it arrives, so the thread reads in the order the desk saw it, whatever clocks senders keep.
+     */
+    record Inbound(String inboxCode, String fromKind, String fromValue, UUID customerId, String body,
+            String externalId) {}
 
     /** The conversation after a message, with the message and what the bot answered. */
     record Posted(Conversation conversation, Message message, List<Message> replies) {}
@@ -114,7 +117,7 @@ class Desk {
             throw ApiProblem.invalid("from", "say who wrote: from (kind and value) or customerId");
         }
         Instant now = clock.instant();
-        Instant at = in.at() == null || in.at().isAfter(now) ? now : in.at();
+        Instant at = now;
         Set<UUID> ids = profileIds(customerId);
         var active = repository.activeOf(ids);
         if (active.isEmpty()) {

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.ByteArrayInputStream;
-import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
 import org.comptoir.platform.security.Callers;
@@ -36,7 +35,7 @@ class InboundMessageController {
     record From(@NotBlank @Size(max = 20) String kind, @NotBlank @Size(max = 320) String value) {}
 
     record MessagePayload(@NotBlank @Size(max = 40) String inbox, @Valid From from, UUID customerId,
-            @NotNull @Size(max = Desk.MAX_BODY) String body, @Size(max = 200) String externalId, Instant sentAt) {}
+            @NotNull @Size(max = Desk.MAX_BODY) String body, @Size(max = 200) String externalId) {}
 
     /** Where the message went: its conversation and what the bot answered. */
     record Received(UUID conversationId, long conversationNumber, String status, UUID customerId, UUID messageId,
@@ -60,7 +59,7 @@ class InboundMessageController {
     @PostMapping("/messages")
     ResponseEntity<Received> message(@Valid @RequestBody MessagePayload p) {
         var posted = desk.receive(new Desk.Inbound(p.inbox(), p.from() == null ? null : p.from().kind(),
-                p.from() == null ? null : p.from().value(), p.customerId(), p.body(), p.externalId(), p.sentAt()),
+                p.from() == null ? null : p.from().value(), p.customerId(), p.body(), p.externalId()),
                 Callers.current());
         return ResponseEntity.status(HttpStatus.CREATED).body(Received.of(posted));
     }
@@ -88,8 +87,8 @@ class InboundMessageController {
             String text = text(mail);
             String subject = mail.getSubject();
             String body = subject == null || subject.isBlank() ? text : subject + "\n\n" + text;
-            var posted = desk.receive(new Desk.Inbound(inbox.code(), "EMAIL", from, null, body, mail.getMessageID(),
-                    mail.getSentDate() == null ? null : mail.getSentDate().toInstant()), Callers.current());
+            var posted = desk.receive(new Desk.Inbound(inbox.code(), "EMAIL", from, null, body, mail.getMessageID()),
+                    Callers.current());
             return ResponseEntity.status(HttpStatus.CREATED).body(Received.of(posted));
         } catch (jakarta.mail.MessagingException | java.io.IOException e) {
             throw ApiProblem.invalid("email", "is not a readable email: " + e.getMessage());
