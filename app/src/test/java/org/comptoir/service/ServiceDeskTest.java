@@ -252,6 +252,75 @@ class ServiceDeskTest extends ApiTest {
     }
 
     @Test
+    void anAgentActsForTheCustomerAndEveryActionIsInTheConversationAndOnTheTimeline() {
+        String desk = inbox("WEB_CHAT", false, null, null);
+        String phoneChannel = channel("TEL", "PHONE", store, warehouse);
+        String email = email();
+        var started = write(admin, desk, "EMAIL", email, "J'ai besoin d'aide pour commander et pour un retour");
+        String id = started.path("conversationId").asString();
+        String customer = started.path("customerId").asString();
+        assertThat(started.path("status").asString()).isEqualTo("OPEN");
+        admin.send("PATCH", "/api/v1/customers/" + customer, Map.of("profile", Map.of("givenName", "Anne")),
+                "application/json");
+        admin.put("/api/v1/service/canned-replies/hello", Map.of("title", "Accueil",
+                "body", "Bonjour {{firstName}}, ici {{agentName}} ."));
+        Api agent = as(agentKey);
+        var hello = agent.post("/api/v1/service/conversations/" + id + "/replies", Map.of("canned", "hello"));
+        assertThat(hello.json().path("body").asString()).isEqualTo("Bonjour Anne, ici Léa.");
+
+        // A cart on the phone channel, priced as the web shop prices it, then sent to continue on the web.
+        var cart = agent.post("/api/v1/service/conversations/" + id + "/actions/carts", Map.of("channelCode",
+                phoneChannel, "lines", List.of(Map.of("sku", shears, "quantity", 1))));
+        assertThat(cart.status()).as(cart.toString()).isEqualTo(201);
+        var web = admin.post("/api/v1/pricing/quotes", Map.of("channelCode", shop, "lines",
+                List.of(Map.of("sku", shears, "quantity", 1)))).json();
+        assertThat(cart.json().path("total").asLong()).isEqualTo(web.path("totals").path("gross").asLong());
+        var link = agent.post("/api/v1/service/conversations/" + id + "/actions/links", Map.of("cartId",
+                cart.json().path("cartId").asString(), "channelCode", shop));
+        assertThat(link.status()).as(link.toString()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/carts/" + cart.json().path("cartId").asString()).json().path("channelCode")
+                .asString()).isEqualTo(shop);
+
+        // A return of the gloves she bought at the till.
+        Api associate = as(scopedKey(store, Role.STORE_ASSOCIATE));
+        var sale = associate.post("/api/v1/orders", Map.of("channelCode", till, "customerRef", customer, "groups",
+                List.of(Map.of("code", "till", "method", "CARRY_OUT", "locationCode", store)), "lines",
+                List.of(Map.of("sku", gloves, "quantity", 1))));
+        associate.post("/api/v1/orders/" + sale.json().path("id").asString() + "/payments", Map.of("provider", "CASH"));
+        var opened = agent.post("/api/v1/service/conversations/" + id + "/actions/returns", Map.of("orderNumber",
+                sale.json().path("number").asString(), "method", "IN_STORE", "locationCode", store, "lines",
+                List.of(Map.of("lineNo", 1, "quantity", 1, "reason", "WRONG_SIZE"))));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+
+        var thread = agent.get("/api/v1/service/conversations/" + id).json();
+        assertThat(thread.path("messages").valueStream().filter(m -> m.path("kind").asString().equals("EVENT")
+                && m.path("authorKind").asString().equals("AGENT")).map(m -> m.path("body").asString()))
+                .anyMatch(b -> b.startsWith("opened cart")).anyMatch(b -> b.startsWith("sent a link"))
+                .anyMatch(b -> b.startsWith("opened return " + opened.json().path("code").asString()));
+        assertThat(thread.path("messages").valueStream().map(m -> m.path("body").asString()))
+                .anyMatch(b -> b.contains("/cart/" + cart.json().path("cartId").asString()));
+        assertThat(thread.path("carts").get(0).path("cartId").asString()).isEqualTo(cart.json().path("cartId")
+                .asString());
+        assertThat(admin.get("/api/v1/customers/" + customer + "/timeline?limit=50").json().path("items").valueStream()
+                .map(t -> t.path("subject").asString())).anyMatch(s -> s.contains("opened cart"))
+                .anyMatch(s -> s.contains("opened return"));
+
+        // A message about something else goes to a conversation of its own, and back.
+        var other = write(admin, desk, "EMAIL", email, "Autre chose : mon adresse a changé");
+        var split = agent.post("/api/v1/service/conversations/" + id + "/split", Map.of("messageIds",
+                List.of(other.path("messageId").asString())));
+        assertThat(split.status()).as(split.toString()).isEqualTo(201);
+        String second = split.json().path("id").asString();
+        assertThat(agent.get("/api/v1/service/conversations/" + second).json().path("messages").size()).isEqualTo(1);
+        var merged = agent.post("/api/v1/service/conversations/" + id + "/merge", Map.of("conversationId", second));
+        assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
+        assertThat(agent.get("/api/v1/service/conversations/" + second).json().path("conversation").path("status")
+                .asString()).isEqualTo("MERGED");
+        assertThat(agent.get("/api/v1/service/conversations/" + id).json().path("messages").valueStream()
+                .map(m -> m.path("id").asString())).contains(other.path("messageId").asString());
+    }
+
+    @Test
     void aStoreAssociateCannotReadAnotherStoresInStoreNotes() {
         String here = inbox("IN_STORE", false, null, store);
         String there = inbox("IN_STORE", false, null, farStore);
