@@ -28,7 +28,8 @@ class ServiceEmailTest {
     void aCustomerWhoWritesByChatThenByEmailStaysInOneConversationAndIsAnsweredByEmail() throws Exception {
         try (Platform platform = Platform.start(TestDatabase.fresh("comptoir_mail"), Map.of(
                 "spring.mail.host", "localhost", "spring.mail.port", String.valueOf(MAIL.getSmtp().getPort()),
-                "comptoir.service.mail-from", "service@jardin.example"))) {
+                "comptoir.service.mail-from", "service@jardin.example", "comptoir.service.bot-idle", "1s",
+                "comptoir.service.sweep-interval", "300ms"))) {
             Api admin = platform.admin();
             admin.put("/api/v1/service/teams/care", Map.of("name", "Service client", "timeZone", "Europe/Paris",
                     "firstResponseSeconds", 3600, "resolutionSeconds", 86_400));
@@ -71,6 +72,20 @@ class ServiceEmailTest {
                     .map(m -> m.path("channel").asString()).toList()).isEqualTo(List.of("WEB_CHAT", "EMAIL"));
             assertThat(admin.send("POST", "/api/v1/service/inbound/email", "not an email at all", "message/rfc822")
                     .status()).isEqualTo(400);
+
+            // A question the bot answers and the customer leaves there is resolved by the bot: contained.
+            admin.put("/api/v1/service/inboxes/bot", Map.of("name", "Chat with the bot", "channel", "APP_CHAT",
+                    "bot", true, "teamCode", "care"));
+            var asked = admin.post("/api/v1/service/messages", Map.of("inbox", "bot", "from", Map.of("kind", "EMAIL",
+                    "value", "bruno@example.fr"), "body", "How do I return an item?"));
+            assertThat(asked.json().path("replies").get(0).asString()).contains("30 days");
+            String botOnly = asked.json().path("conversationId").asString();
+            await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/v1/service/conversations/" + botOnly)
+                    .json().path("conversation").path("status").asString().equals("RESOLVED"));
+            var report = admin.get("/api/v1/service/reports").json();
+            assertThat(report.path("botConversations").asInt()).isEqualTo(1);
+            assertThat(report.path("botContainment").asDouble()).isEqualTo(1.0);
+            assertThat(report.path("volumeByChannel").path("WEB_CHAT").asInt()).isEqualTo(1);
         }
     }
 }

@@ -45,7 +45,8 @@ import tools.jackson.databind.ObjectMapper;
  * came from, or starts one in its inbox; the bot answers first where the inbox has it, and hands over
  * to the team's queue, where conversations are assigned round robin under each agent's cap. Targets
  * count in the team's business hours and breaches are flagged. After resolution the customer is asked
- * for a rating on the channel they last used. Every message is on the customer's timeline.
+ * for a rating on the channel they last used; a conversation the bot answered and the customer left
+ * there is resolved by the bot. Every message is on the customer's timeline.
  */
 @Service
 class Desk {
@@ -549,6 +550,11 @@ class Desk {
         }
         for (UUID id : transaction.execute(s -> repository.overdue(now, 200))) {
             transaction.executeWithoutResult(s -> repository.lock(id).ifPresent(c -> breach(c, now)));
+        }
+        // A question the bot answered and the customer left it at: resolved by the bot (contained).
+        for (UUID id : transaction.execute(s -> repository.idleWithBot(now.minus(settings.botIdle()), 200))) {
+            transaction.executeWithoutResult(s -> repository.lock(id).filter(c -> c.status() == Status.BOT)
+                    .ifPresent(c -> resolve(c.id(), Caller.SYSTEM)));
         }
         for (UUID id : transaction.execute(s -> repository.waiting(200))) {
             transaction.executeWithoutResult(s -> repository.lock(id).filter(c -> c.status() == Status.WAITING

@@ -300,6 +300,12 @@ class ServiceRepository {
                 .limit(limit).fetch(CONVERSATION.ID);
     }
 
+    /** Conversations only the bot answered, untouched since {@code before}. */
+    List<UUID> idleWithBot(Instant before, int limit) {
+        return db.select(CONVERSATION.ID).from(CONVERSATION).where(CONVERSATION.STATUS.eq(Model.Status.BOT.name()),
+                CONVERSATION.UPDATED_AT.lt(before)).limit(limit).fetch(CONVERSATION.ID);
+    }
+
     /** Snoozed conversations whose time came. */
     List<UUID> wakeUp(Instant now, int limit) {
         return db.select(CONVERSATION.ID).from(CONVERSATION).where(CONVERSATION.STATUS.eq(Model.Status.SNOOZED.name()),
