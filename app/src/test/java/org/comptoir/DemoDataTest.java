@@ -117,6 +117,19 @@ class DemoDataTest {
                     .contains(nadiaId);
             assertThat(api.get("/api/v1/customers?ref=phone:%2B33610000042").json().path(0).path("profile")
                     .path("givenName").isMissingNode()).isFalse();
+            // The service desk: Nadia's chat about the shears, answered by the bot, held in Boulogne by Léa.
+            var conversations = api.get("/api/v1/service/conversations?limit=50").json().path("items");
+            var journey = conversations.valueStream().filter(c -> c.path("customerId").asString().equals(nadiaId))
+                    .findFirst().orElseThrow();
+            assertThat(journey.path("handoffReason").asString()).isEqualTo("asked for a person");
+            var thread = api.get("/api/v1/service/conversations/" + journey.path("id").asString()).json()
+                    .path("messages");
+            assertThat(thread.valueStream().filter(x -> x.path("authorKind").asString().equals("BOT")).findFirst()
+                    .orElseThrow().path("body").asString()).contains("JC-00001", "épuisé", "Jardin & Co Boulogne");
+            assertThat(thread.valueStream().map(x -> x.path("body").asString()))
+                    .anyMatch(b -> b.startsWith("held 1 × JC-00001"));
+            assertThat(conversations.valueStream().map(c -> c.path("status").asString()))
+                    .contains("OPEN", "RESOLVED", "BOT", "PENDING");
             var claire = api.get("/api/v1/customers?ref=demo-claire").json().path(0);
             await().atMost(java.time.Duration.ofSeconds(30)).until(() -> api.get("/api/v1/customers/"
                     + claire.path("profile").path("id").asString() + "/view").json().path("orders").valueStream()
