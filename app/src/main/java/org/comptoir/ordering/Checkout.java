@@ -27,6 +27,15 @@ public interface Checkout {
     /** The open, non-empty carts of a customer (any of their references), newest first. */
     List<CartSummary> openCarts(java.util.Collection<String> customerRefs);
 
+    /** An order placed from a cart: its number, what it costs, how it is to be paid. */
+    record Placed(UUID orderId, String number, String status, long total, String paymentTerms) {}
+
+    /**
+     * Places the cart's order for the customer (an agent on the phone): paid now by a payment link
+     * ({@code PAY_NOW}) or at the store that hands it over ({@code PAY_AT_PICKUP}).
+     */
+    Placed placeOrder(UUID cartId, String paymentTerms, Caller caller);
+
     /** The cart continues on another channel (the web shop, the app), same lines and prices. */
     CartSummary handOver(UUID cartId, String channelCode, Caller caller);
 }

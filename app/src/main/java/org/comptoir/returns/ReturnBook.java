@@ -25,6 +25,16 @@ public interface ReturnBook {
     Summary open(String orderNumber, String method, String locationCode, List<ReturnLine> lines,
             org.comptoir.platform.security.Caller caller);
 
+    /** An exchange: the return it made and the replacement's order (what is left to pay, if anything). */
+    record ExchangeSummary(Summary returned, UUID replacementOrderId, String replacementNumber, long due) {}
+
+    /**
+     * Exchanges units of an order line for another SKU in a store, as {@code POST /api/v1/returns/exchanges}
+     * does: taken from the store's shelf, paid with what the returned units were worth.
+     */
+    ExchangeSummary exchange(String orderNumber, int lineNo, int quantity, String sku, String locationCode,
+            String channelCode, org.comptoir.platform.security.Caller caller);
+
     /** How long after the goods reached the customer they may be returned. */
     java.time.Duration window();
 

@@ -242,8 +242,9 @@ class ServiceDeskTest extends ApiTest {
         var c = admin.get("/api/v1/service/conversations/" + id).json().path("conversation");
         assertThat(c.path("csatScore").asInt()).isEqualTo(4);
         assertThat(c.path("csatComment").asString()).isEqualTo("merci pour la réponse");
-        var report = admin.get("/api/v1/service/reports").json();
-        assertThat(report.path("csatByAgent").path("Léa").path("answers").asInt()).isPositive();
+        var report = admin.get("/api/v1/service/reports?team=" + quick).json();
+        assertThat(report.path("conversations").asInt()).isEqualTo(1);
+        assertThat(report.path("csatByAgent").path("Léa").path("answers").asInt()).isEqualTo(1);
         assertThat(report.path("csatByChannel").path("SMS").path("average").asDouble()).isBetween(1.0, 5.0);
         assertThat(report.path("firstResponseBreaches").asInt()).isPositive();
         assertThat(report.path("volumeByChannel").path("SMS").asInt()).isPositive();
@@ -285,8 +286,14 @@ class ServiceDeskTest extends ApiTest {
         Api associate = as(scopedKey(store, Role.STORE_ASSOCIATE));
         var sale = associate.post("/api/v1/orders", Map.of("channelCode", till, "customerRef", customer, "groups",
                 List.of(Map.of("code", "till", "method", "CARRY_OUT", "locationCode", store)), "lines",
-                List.of(Map.of("sku", gloves, "quantity", 1))));
+                List.of(Map.of("sku", gloves, "quantity", 2))));
         associate.post("/api/v1/orders/" + sale.json().path("id").asString() + "/payments", Map.of("provider", "CASH"));
+        // One pair exchanged for the shears from the store's shelf, the other returned.
+        var exchanged = agent.post("/api/v1/service/conversations/" + id + "/actions/exchanges", Map.of(
+                "orderNumber", sale.json().path("number").asString(), "lineNo", 1, "quantity", 1, "sku", shears,
+                "locationCode", store, "channelCode", till));
+        assertThat(exchanged.status()).as(exchanged.toString()).isEqualTo(201);
+        assertThat(exchanged.json().path("due").asLong()).isEqualTo(2490 - 1290);
         var opened = agent.post("/api/v1/service/conversations/" + id + "/actions/returns", Map.of("orderNumber",
                 sale.json().path("number").asString(), "method", "IN_STORE", "locationCode", store, "lines",
                 List.of(Map.of("lineNo", 1, "quantity", 1, "reason", "WRONG_SIZE"))));
@@ -296,11 +303,22 @@ class ServiceDeskTest extends ApiTest {
         assertThat(thread.path("messages").valueStream().filter(m -> m.path("kind").asString().equals("EVENT")
                 && m.path("authorKind").asString().equals("AGENT")).map(m -> m.path("body").asString()))
                 .anyMatch(b -> b.startsWith("opened cart")).anyMatch(b -> b.startsWith("sent a link"))
+                .anyMatch(b -> b.startsWith("exchanged line 1"))
                 .anyMatch(b -> b.startsWith("opened return " + opened.json().path("code").asString()));
         assertThat(thread.path("messages").valueStream().map(m -> m.path("body").asString()))
                 .anyMatch(b -> b.contains("/cart/" + cart.json().path("cartId").asString()));
         assertThat(thread.path("carts").get(0).path("cartId").asString()).isEqualTo(cart.json().path("cartId")
                 .asString());
+        // The order of a second cart, placed by the agent, to be collected and paid in the store.
+        var phoneCart = agent.post("/api/v1/service/conversations/" + id + "/actions/carts", Map.of("channelCode",
+                phoneChannel, "lines", List.of(Map.of("sku", gloves, "quantity", 1)))).json();
+        admin.put("/api/v1/carts/" + phoneCart.path("cartId").asString() + "/groups/main", Map.of("method",
+                "RESERVE_AND_COLLECT", "locationCode", store));
+        var placed = agent.post("/api/v1/service/conversations/" + id + "/actions/orders", Map.of("cartId",
+                phoneCart.path("cartId").asString(), "paymentTerms", "PAY_AT_PICKUP"));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        assertThat(admin.get("/api/v1/orders/" + placed.json().path("orderId").asString()).json().path("customerRef")
+                .asString()).isEqualTo(customer);
         assertThat(admin.get("/api/v1/customers/" + customer + "/timeline?limit=50").json().path("items").valueStream()
                 .map(t -> t.path("subject").asString())).anyMatch(s -> s.contains("opened cart"))
                 .anyMatch(s -> s.contains("opened return"));

@@ -39,6 +39,23 @@ class CheckoutService implements Checkout {
 
     @Override
     @Transactional
+    public Placed placeOrder(UUID cartId, String paymentTerms, Caller caller) {
+        Order.PaymentTerms terms;
+        try {
+            terms = paymentTerms == null ? Order.PaymentTerms.PAY_NOW : Order.PaymentTerms.valueOf(paymentTerms);
+        } catch (IllegalArgumentException e) {
+            throw org.comptoir.platform.web.ApiProblem.invalid("paymentTerms", "must be PAY_NOW or PAY_AT_PICKUP");
+        }
+        if (terms == Order.PaymentTerms.PREPAID) {
+            throw org.comptoir.platform.web.ApiProblem.invalid("paymentTerms", "must be PAY_NOW or PAY_AT_PICKUP");
+        }
+        Order order = carts.order(cartId, terms, caller);
+        return new Placed(order.id(), order.number(), order.status().name(), order.totals().gross(),
+                order.paymentTerms().name());
+    }
+
+    @Override
+    @Transactional
     public CartSummary handOver(UUID cartId, String channelCode, Caller caller) {
         return summary(carts.handOver(cartId, channelCode, caller));
     }

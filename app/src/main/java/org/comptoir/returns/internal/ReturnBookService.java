@@ -37,6 +37,17 @@ class ReturnBookService implements ReturnBook {
         return summary(opened);
     }
 
+    @Override
+    public ExchangeSummary exchange(String orderNumber, int lineNo, int quantity, String sku, String locationCode,
+            String channelCode, org.comptoir.platform.security.Caller caller) {
+        var exchanged = service.exchange(new Returns.Open(null, orderNumber, ReturnRequest.Method.IN_STORE,
+                        locationCode, ReturnRequest.RefundTo.EXCHANGE, List.of(new Returns.OpenLine(lineNo, quantity,
+                                ReturnRequest.Reason.WRONG_SIZE, "exchanged for " + sku))), sku, channelCode, null,
+                ReturnRequest.Condition.RESELLABLE, caller);
+        return new ExchangeSummary(summary(exchanged.returnRequest()), exchanged.replacement().orderId(),
+                exchanged.replacement().number(), exchanged.replacement().due());
+    }
+
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
         try {
             return Enum.valueOf(type, value);

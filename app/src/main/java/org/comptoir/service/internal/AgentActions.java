@@ -129,6 +129,34 @@ class AgentActions {
         return cart;
     }
 
+    /** Places the order of a cart opened for the customer (it must have its fulfilment chosen). */
+    @Transactional
+    Checkout.Placed order(UUID id, UUID cartId, String paymentTerms, Caller caller) {
+        Conversation c = desk.visible(id, caller);
+        var cart = checkout.openCarts(List.of(c.customerId().toString())).stream()
+                .filter(k -> k.cartId().equals(cartId)).findFirst()
+                .orElseThrow(() -> ApiProblem.invalid("cartId", "no open cart of this customer has this id"));
+        var placed = checkout.placeOrder(cart.cartId(), paymentTerms, caller);
+        desk.action(repository.lock(c.id()).orElseThrow(), "placed order " + placed.number() + " for the customer",
+                Map.of("orderId", placed.orderId().toString(), "number", placed.number(), "total", placed.total()),
+                caller);
+        desk.reply(c.id(), "Commande " + placed.number() + " enregistrée. / Order " + placed.number() + " placed.",
+                null, null, caller);
+        return placed;
+    }
+
+    /** Exchanges units of one of the customer's orders for another SKU in a store. */
+    @Transactional
+    ReturnBook.ExchangeSummary exchange(UUID id, String orderNumber, int lineNo, int quantity, String sku,
+            String locationCode, String channelCode, Caller caller) {
+        Conversation c = desk.visible(id, caller);
+        var exchanged = returns.exchange(orderNumber, lineNo, quantity, sku, locationCode, channelCode, caller);
+        desk.action(repository.lock(c.id()).orElseThrow(), "exchanged line " + lineNo + " of " + orderNumber + " for "
+                + sku, Map.of("returnId", exchanged.returned().id().toString(), "replacement",
+                        exchanged.replacementNumber(), "due", exchanged.due()), caller);
+        return exchanged;
+    }
+
     /** Opens a return of one of the customer's orders. */
     @Transactional
     ReturnBook.Summary openReturn(UUID id, String orderNumber, String method, String locationCode,

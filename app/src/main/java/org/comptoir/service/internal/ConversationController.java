@@ -81,6 +81,12 @@ class ConversationController {
     record ReturnPayload(@NotBlank @Size(max = 40) String orderNumber, @NotBlank @Size(max = 20) String method,
             @Size(max = 40) String locationCode, @NotEmpty @Size(max = 100) List<@NotNull @Valid ReturnLinePayload> lines) {}
 
+    record OrderPayload(@NotNull UUID cartId, @Pattern(regexp = "PAY_NOW|PAY_AT_PICKUP") String paymentTerms) {}
+
+    record ExchangePayload(@NotBlank @Size(max = 40) String orderNumber, @NotNull @Min(1) Integer lineNo,
+            @NotNull @Min(1) @Max(10_000) Integer quantity, @NotBlank @Size(max = 64) String sku,
+            @NotBlank @Size(max = 40) String locationCode, @NotBlank @Size(max = 40) String channelCode) {}
+
     /** A conversation with its thread and the customer's context (profile, orders, returns, carts, loyalty, consents). */
     record View(Model.Conversation conversation, List<Model.Message> messages, Object customer,
             List<Checkout.CartSummary> carts) {}
@@ -193,6 +199,18 @@ class ConversationController {
     @PostMapping("/{id}/actions/links")
     Checkout.CartSummary link(@PathVariable UUID id, @Valid @RequestBody LinkPayload p) {
         return actions.link(id, p.cartId(), p.channelCode(), Callers.current());
+    }
+
+    @PostMapping("/{id}/actions/orders")
+    ResponseEntity<Checkout.Placed> order(@PathVariable UUID id, @Valid @RequestBody OrderPayload p) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(actions.order(id, p.cartId(), p.paymentTerms(),
+                Callers.current()));
+    }
+
+    @PostMapping("/{id}/actions/exchanges")
+    ResponseEntity<ReturnBook.ExchangeSummary> exchange(@PathVariable UUID id, @Valid @RequestBody ExchangePayload p) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(actions.exchange(id, p.orderNumber(), p.lineNo(),
+                p.quantity(), p.sku(), p.locationCode(), p.channelCode(), Callers.current()));
     }
 
     @PostMapping("/{id}/actions/returns")

@@ -148,6 +148,14 @@ class Desk {
         return new Posted(conversation, message, replies);
     }
 
+    /** An email, to the inbox whose address is among its recipients. */
+    @Transactional
+    Posted receiveEmail(String from, List<String> recipients, String body, String messageId, Caller caller) {
+        Inbox inbox = recipients.stream().map(repository::inboxByAddress).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> ApiProblem.invalid("email", "no inbox has any of the recipients' addresses"));
+        return receive(new Inbound(inbox.code(), "EMAIL", from, null, body, messageId), caller);
+    }
+
     private Conversation open(UUID customerId, Inbox inbox, Instant now) {
         boolean byBot = inbox.bot();
         Conversation c = new Conversation(Ids.newId(), repository.nextNumber(), customerId,

@@ -49,11 +49,9 @@ class InboundMessageController {
     }
 
     private final Desk desk;
-    private final ServiceRepository repository;
 
-    InboundMessageController(Desk desk, ServiceRepository repository) {
+    InboundMessageController(Desk desk) {
         this.desk = desk;
-        this.repository = repository;
     }
 
     @PostMapping("/messages")
@@ -73,22 +71,12 @@ class InboundMessageController {
                 throw ApiProblem.invalid("email", "has no sender or no recipient");
             }
             String from = ((InternetAddress) mail.getFrom()[0]).getAddress();
-            Model.Inbox inbox = null;
-            for (var to : mail.getAllRecipients()) {
-                var found = repository.inboxByAddress(((InternetAddress) to).getAddress());
-                if (found.isPresent()) {
-                    inbox = found.get();
-                    break;
-                }
-            }
-            if (inbox == null) {
-                throw ApiProblem.invalid("email", "no inbox has any of the recipients' addresses");
-            }
+            java.util.List<String> to = java.util.Arrays.stream(mail.getAllRecipients())
+                    .map(a -> ((InternetAddress) a).getAddress()).toList();
             String text = text(mail);
             String subject = mail.getSubject();
             String body = subject == null || subject.isBlank() ? text : subject + "\n\n" + text;
-            var posted = desk.receive(new Desk.Inbound(inbox.code(), "EMAIL", from, null, body, mail.getMessageID()),
-                    Callers.current());
+            var posted = desk.receiveEmail(from, to, body, mail.getMessageID(), Callers.current());
             return ResponseEntity.status(HttpStatus.CREATED).body(Received.of(posted));
         } catch (jakarta.mail.MessagingException | java.io.IOException e) {
             throw ApiProblem.invalid("email", "is not a readable email: " + e.getMessage());

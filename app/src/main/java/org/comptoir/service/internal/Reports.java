@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The desk's figures over a period: volume per channel, first response and resolution times, how
+ * The desk's figures over a period, for every team or one: volume per channel, first response and resolution times, how
  * many conversations the bot handled alone, why it handed over, satisfaction per agent and channel,
  * targets missed.
  */
@@ -35,8 +35,9 @@ class Reports {
     }
 
     @Transactional(readOnly = true)
-    Report report(Instant from, Instant to) {
-        List<Conversation> all = repository.between(from, to);
+    Report report(Instant from, Instant to, String team) {
+        List<Conversation> all = repository.between(from, to).stream()
+                .filter(c -> team == null || team.equals(c.teamCode())).toList();
         Map<String, Model.Inbox> inboxes = new TreeMap<>();
         repository.inboxes().forEach(i -> inboxes.put(i.code(), i));
         Map<UUID, String> agents = new TreeMap<>();

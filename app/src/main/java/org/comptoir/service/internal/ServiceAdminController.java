@@ -93,12 +93,13 @@ class ServiceAdminController {
 
     @GetMapping("/reports")
     Reports.Report report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) String team) {
         Instant end = to == null ? Instant.now().plusSeconds(1) : to;
         Instant start = from == null ? end.minus(java.time.Duration.ofDays(30)) : from;
         if (!start.isBefore(end)) {
             throw org.comptoir.platform.web.ApiProblem.invalid("from", "must be before to");
         }
-        return reports.report(start, end);
+        return reports.report(start, end, team);
     }
 }
