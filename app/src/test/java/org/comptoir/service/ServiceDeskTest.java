@@ -193,6 +193,17 @@ class ServiceDeskTest extends ApiTest {
         associate.post("/api/v1/orders/" + sale.json().path("id").asString() + "/payments", Map.of("provider", "CASH"));
         var asked = write(admin, chat, "EMAIL", email, "Where is my order " + number + " please?");
         assertThat(asked.path("replies").get(0).asString()).isEqualTo("Your order " + number + " was collected.");
+        // From a public chat widget the sender is only claimed: the latest order is not told, its number is asked.
+        Api widget = as(admin.post("/api/v1/channels/" + shop + "/publishable-keys", null).json().path("key")
+                .asString());
+        var claimed = write(widget, chat, "EMAIL", email, "Où en est ma commande ?");
+        assertThat(claimed.path("replies").get(0).asString()).contains("numéro").doesNotContain(number);
+        assertThat(claimed.has("customerId")).isFalse();
+        assertThat(widget.post("/api/v1/service/messages", Map.of("inbox", chat, "customerId",
+                asked.path("customerId").asString(), "body", "hello")).status()).isEqualTo(403);
+        assertThat(widget.post("/api/v1/service/messages", Map.of("inbox", inbox("EMAIL", false,
+                unique("desk").toLowerCase() + "@jardin.example", null), "from", Map.of("kind", "EMAIL", "value",
+                email), "body", "hello")).status()).isEqualTo(403);
         // Someone else cannot learn about it.
         var stranger = write(admin, chat, "EMAIL", email(), "Où en est la commande " + number + " ?");
         assertThat(stranger.path("replies").get(0).asString()).contains("propres commandes");

@@ -105,9 +105,11 @@ class Bot {
 
     /**
      * Answers one message of the customer, knowing what the bot found last ({@code context}) and how
-     * many of its answers already missed ({@code failures}).
+     * many of its answers already missed ({@code failures}). When the sender's identity is only claimed
+     * ({@code senderKnown} false: a public chat widget), orders are discussed by their number only.
      */
-    Answer answer(UUID customerId, String message, Map<String, Object> context, int failures, String channel) {
+    Answer answer(UUID customerId, String message, Map<String, Object> context, int failures, String channel,
+            boolean senderKnown) {
         String text = message.strip();
         String lower = text.toLowerCase(Locale.ROOT);
         boolean fr = french(text);
@@ -147,6 +149,10 @@ class Bot {
                             + "return for you.", true, null, Map.of("windowDays", days));
         }
         if (ORDER.matcher(lower).find()) {
+            if (!senderKnown) {
+                return new Answer(Intent.ORDER_STATUS, fr ? "Quel est le numéro de votre commande (CO-…) ?"
+                        : "What is your order number (CO-…)?", true, null, Map.of());
+            }
             return latestOrder(customerId, fr, failures);
         }
         if (THANKS.matcher(lower).find()) {

@@ -100,6 +100,16 @@ class Desk {
                 throw ApiProblem.forbidden("this key writes to its store's in-store inbox only");
             }
         });
+        // A storefront's chat widget speaks for whoever types in it: chat inboxes only, and never as a
+        // profile named by id.
+        if (caller.channelCode().isPresent()) {
+            if (inbox.channel() != Channel.WEB_CHAT && inbox.channel() != Channel.APP_CHAT) {
+                throw ApiProblem.forbidden("a storefront key writes to chat inboxes only");
+            }
+            if (in.customerId() != null) {
+                throw ApiProblem.forbidden("a storefront key names the sender by an identity, not a profile id");
+            }
+        }
         String body = body(in.body());
         if (in.externalId() != null) {
             var seen = repository.byExternalId(inbox.code(), in.externalId());
@@ -141,7 +151,8 @@ class Desk {
                         "inbox", inbox.code(), "direction", "in"));
         List<Message> replies = new ArrayList<>();
         if (conversation.status() == Status.BOT) {
-            conversation = answerByBot(conversation, customerId, message, inbox, replies);
+            conversation = answerByBot(conversation, customerId, message, inbox, replies,
+                    caller.channelCode().isEmpty());
         } else if (conversation.status() == Status.WAITING && conversation.assigneeId() == null) {
             conversation = assign(conversation);
         }
@@ -169,10 +180,11 @@ class Desk {
         return c;
     }
 
-    private Conversation answerByBot(Conversation c, UUID customerId, Message in, Inbox inbox, List<Message> replies) {
+    private Conversation answerByBot(Conversation c, UUID customerId, Message in, Inbox inbox, List<Message> replies,
+            boolean senderKnown) {
         Map<String, Object> context = lastBotContext(c.id());
         Bot.Answer answer = bot.answer(customerId, in.body(), context, c.botFailures(),
-                inbox.salesChannel() == null ? settings.channel() : inbox.salesChannel());
+                inbox.salesChannel() == null ? settings.channel() : inbox.salesChannel(), senderKnown);
         Map<String, Object> action = new LinkedHashMap<>(answer.found());
         action.put("intent", answer.intent().name());
         action.put("understood", answer.understood());

@@ -41,9 +41,11 @@ class InboundMessageController {
     record Received(UUID conversationId, long conversationNumber, String status, UUID customerId, UUID messageId,
             java.util.List<String> replies) {
 
+        /** A storefront is not told whose profile the sender is. */
         static Received of(Desk.Posted p) {
+            boolean storefront = Callers.current().channelCode().isPresent();
             return new Received(p.conversation().id(), p.conversation().number(), p.conversation().status().name(),
-                    p.conversation().customerId(), p.message().id(),
+                    storefront ? null : p.conversation().customerId(), p.message().id(),
                     p.replies().stream().map(Model.Message::body).toList());
         }
     }
