@@ -134,7 +134,8 @@ final class CheckoutWorkload {
         return figures;
     }
 
-    private static long[] merge(List<long[]> parts, int[] counts) {
+    /** The users' latencies as one sorted array. */
+    static long[] merge(List<long[]> parts, int[] counts) {
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;

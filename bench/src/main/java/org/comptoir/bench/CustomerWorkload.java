@@ -187,7 +187,7 @@ final class CustomerWorkload {
             t.join();
         }
         double elapsed = (System.nanoTime() - began) / 1e9;
-        long[] merged = merge(all, counts);
+        long[] merged = CheckoutWorkload.merge(all, counts);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("users", users);
         figures.put("events_per_s", Math.round(merged.length / elapsed));
@@ -239,16 +239,6 @@ final class CustomerWorkload {
         figures.put("expected_members", reaching);
         figures.put("errors", errors);
         return figures;
-    }
-
-    private static long[] merge(List<long[]> parts, int[] counts) {
-        long[] all = new long[Arrays.stream(counts).sum()];
-        int at = 0;
-        for (int i = 0; i < parts.size(); i++) {
-            System.arraycopy(parts.get(i), 0, all, at, counts[i]);
-            at += counts[i];
-        }
-        return all;
     }
 
     private static String ms(long[] values, double quantile) {

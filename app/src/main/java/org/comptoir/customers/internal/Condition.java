@@ -128,47 +128,41 @@ sealed interface Condition {
         }
     }
 
-    record All(List<Condition> parts) implements Condition {
-        public boolean test(Facts f) {
-            return parts.stream().allMatch(c -> c.test(f));
+    /** {@code all} and {@code any}: they count what their parts count, and time changes them as it changes a part. */
+    sealed interface Group extends Condition permits All, Any {
+
+        List<Condition> parts();
+
+        @Override
+        default Set<TouchpointType> eventTypes() {
+            return union(parts());
         }
 
-        public Set<TouchpointType> eventTypes() {
-            return union(parts);
+        @Override
+        default boolean anyEvent() {
+            return parts().stream().anyMatch(Condition::anyEvent);
         }
 
-        public boolean anyEvent() {
-            return parts.stream().anyMatch(Condition::anyEvent);
+        @Override
+        default boolean timed() {
+            return parts().stream().anyMatch(Condition::timed);
         }
 
-        public boolean timed() {
-            return parts.stream().anyMatch(Condition::timed);
-        }
-
-        public boolean canJoinByTime() {
-            return parts.stream().anyMatch(Condition::canJoinByTime);
+        @Override
+        default boolean canJoinByTime() {
+            return parts().stream().anyMatch(Condition::canJoinByTime);
         }
     }
 
-    record Any(List<Condition> parts) implements Condition {
+    record All(List<Condition> parts) implements Group {
+        public boolean test(Facts f) {
+            return parts.stream().allMatch(c -> c.test(f));
+        }
+    }
+
+    record Any(List<Condition> parts) implements Group {
         public boolean test(Facts f) {
             return parts.stream().anyMatch(c -> c.test(f));
-        }
-
-        public Set<TouchpointType> eventTypes() {
-            return union(parts);
-        }
-
-        public boolean anyEvent() {
-            return parts.stream().anyMatch(Condition::anyEvent);
-        }
-
-        public boolean timed() {
-            return parts.stream().anyMatch(Condition::timed);
-        }
-
-        public boolean canJoinByTime() {
-            return parts.stream().anyMatch(Condition::canJoinByTime);
         }
     }
 
