@@ -21,12 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 class InboundSupply {
 
     private final InboundRepository inbound;
+    private final BalanceRepository balances;
     private final StockLedger ledger;
     private final Network network;
     private final Catalog catalog;
     private final Clock clock;
 
-    InboundSupply(InboundRepository inbound, StockLedger ledger, Network network, Catalog catalog, Clock clock) {
+    InboundSupply(InboundRepository inbound, BalanceRepository balances, StockLedger ledger, Network network,
+            Catalog catalog, Clock clock) {
+        this.balances = balances;
         this.inbound = inbound;
         this.ledger = ledger;
         this.network = network;
@@ -120,6 +123,8 @@ class InboundSupply {
         Inbound created = new Inbound(Ids.newId(), kind, locationCode, sku, quantity, expectedOn, reference, from,
                 Inbound.Status.EXPECTED, clock.instant(), null);
         inbound.insert(created);
+        // A location that never held the SKU gets its (empty) balance, so that it answers "back on that date".
+        balances.ensure(sku, locationCode, clock.instant());
         return created;
     }
 }
