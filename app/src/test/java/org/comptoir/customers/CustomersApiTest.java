@@ -190,6 +190,34 @@ class CustomersApiTest extends ApiTest {
     }
 
     @Test
+    void anAgentCannotMergeTwoLoyaltyMembersNorAProfileWithItself() {
+        String one = identified(identify("till", List.of(identity("LOYALTY_CARD", "CARD" + unique("m").replace("-", ""),
+                false)))).path("profile").path("id").asString();
+        String two = identified(identify("till", List.of(identity("LOYALTY_CARD", "CARD" + unique("n").replace("-", ""),
+                false)))).path("profile").path("id").asString();
+        var refused = admin.post("/api/v1/customers/merges", Map.of("survivorId", one, "absorbedId", two,
+                "reason", "looks alike"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.problem()).contains("two-loyalty-members");
+        assertThat(admin.post("/api/v1/customers/merges", Map.of("survivorId", one, "absorbedId", one,
+                "reason", "same")).status()).isEqualTo(400);
+        assertThat(admin.get("/api/v1/customers/" + two).json().path("resolvedFrom").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void aStorefrontSendsItsOwnChannelsTouchpointsAndLearnsNothingOfWhoseTheyAre() {
+        String key = createStorefrontKey();
+        Map<String, Object> view = event("PRODUCT_VIEW", shop.web, Map.of("identity", Map.of("kind", "EMAIL",
+                "value", email()), "subject", shop.shears));
+        var sent = as(key).post("/api/v1/touchpoints", view);
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+        assertThat(sent.json().has("customerIds")).isFalse();
+        assertThat(as(key).post("/api/v1/touchpoints", event("PAGE_VIEW", shop.till, Map.of("anonymousId",
+                unique("dev")))).status()).isEqualTo(403);
+        assertThat(as(key).get("/api/v1/customers?ref=email:x@example.fr").status()).isEqualTo(403);
+    }
+
+    @Test
     void aWithdrawalTakesEffectAtOnceAndADoubleOptInWaitsForItsConfirmation() {
         String id = identified(identify("web", List.of(identity("EMAIL", email(), true),
                 identity("PHONE", mobile(), true)))).path("profile").path("id").asString();
