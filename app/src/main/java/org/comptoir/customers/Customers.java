@@ -33,6 +33,9 @@ public interface Customers {
     void touch(UUID customerId, String type, String channel, java.time.Instant at, String subject,
             java.util.Map<String, Object> properties);
 
+    /** The profile an id resolves to and every profile merged into it (empty for an unknown id). */
+    java.util.Set<UUID> profiles(UUID customerId);
+
     /** Every reference the profile's orders, carts and holds may name it by (ids, identities). */
     java.util.Set<String> references(UUID customerId);
 

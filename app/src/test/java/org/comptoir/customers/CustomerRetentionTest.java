@@ -23,7 +23,7 @@ class CustomerRetentionTest {
     @Test
     void inactiveProfilesOldTouchpointsAndUnspentPointsGoWhileEveryBuyerGetsScores() {
         try (Platform platform = Platform.start(TestDatabase.fresh("comptoir_retention"), Map.of(
-                "comptoir.customers.inactive-after", "6s", "comptoir.customers.timeline-retention", "3s",
+                "comptoir.customers.inactive-after", "12s", "comptoir.customers.timeline-retention", "3s",
                 "comptoir.customers.sweep-interval", "300ms", "comptoir.customers.score-interval", "300ms",
                 "comptoir.customers.score-delay", "300ms", "comptoir.customers.loyalty.expire-after", "3s"))) {
             Api admin = platform.admin();
@@ -56,6 +56,9 @@ class CustomerRetentionTest {
                 assertThat(member.path("ledger").valueStream().map(e -> e.path("kind").asString())).contains("EXPIRE");
                 assertThat(admin.get("/api/v1/customers/" + big + "/timeline?types=PAGE_VIEW").json().path("items")
                         .isEmpty()).isTrue();
+                // Gone by age, not because the whole profile was erased.
+                assertThat(admin.get("/api/v1/customers/" + big).json().path("profile").path("status").asString())
+                        .isEqualTo("ACTIVE");
             });
             await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/v1/customers/" + idle).json()
                     .path("profile").path("status").asString().equals("ERASED"));

@@ -114,14 +114,14 @@ class Consents {
     }
 
     @Transactional(readOnly = true)
-    public Optional<UUID> resolve(String customerRef) {
+    Optional<UUID> resolve(String customerRef) {
         return identities.read(customerRef).flatMap(ref -> ref.profileId() != null ? customers.root(ref.profileId())
                         : customers.identity(ref.kind(), ref.value()).flatMap(i -> customers.root(i.customerId())))
                 .map(Profile::id);
     }
 
     @Transactional(readOnly = true)
-    public Contactability mayContact(String customerRef, ContactChannel channel, Purpose purpose) {
+    Contactability mayContact(String customerRef, ContactChannel channel, Purpose purpose) {
         var profile = resolve(customerRef).flatMap(customers::find);
         if (profile.isEmpty()) {
             return new Contactability(false, "no customer is known as " + customerRef, null);

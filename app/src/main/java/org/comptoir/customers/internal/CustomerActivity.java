@@ -78,7 +78,7 @@ class CustomerActivity {
         customerOf(event.customerRef(), event.channelCode()).ifPresent(customerId -> {
             var order = orderBook.find(event.orderId()).orElseThrow();
             if ("CANCELLED".equals(event.to())) {
-                loyalty.reverse(customerId, order.number());
+                loyalty.reverse(order.number());
             } else if (!UNPAID.contains(order.status())) {
                 loyalty.earn(customerId, order.number(), merchandise(order), order.currency());
             }

@@ -75,6 +75,12 @@ class CustomerDirectory implements Customers {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Set<UUID> profiles(UUID customerId) {
+        return customers.root(customerId).map(p -> customers.subtree(p.id())).orElse(java.util.Set.of());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public java.util.Set<String> references(UUID customerId) {
         return customers.root(customerId).map(p -> resolution.refsOf(p.id())).orElse(java.util.Set.of());
     }

@@ -67,9 +67,9 @@ class CustomerViews {
         UUID root = profile.profile().id();
         Set<UUID> ids = customers.subtree(root);
         Set<String> refs = resolution.refsOf(root);
-        List<OrderBook.Summary> orders = orderBook.ofCustomer(refs, 20);
-        Set<UUID> orderIds = orderBook.ofCustomer(refs, 1000).stream().map(OrderBook.Summary::id)
-                .collect(Collectors.toSet());
+        List<OrderBook.Summary> all = orderBook.ofCustomer(refs, 1000);
+        List<OrderBook.Summary> orders = all.subList(0, Math.min(20, all.size()));
+        Set<UUID> orderIds = all.stream().map(OrderBook.Summary::id).collect(Collectors.toSet());
         var statistics = stats.find(root).orElse(null);
         Set<String> channels = new TreeSet<>(timeline.channels(ids));
         orders.forEach(o -> channels.add(o.channelCode()));

@@ -133,20 +133,19 @@ class Loyalty implements LoyaltyPoints {
     }
 
     /** A cancelled order's points go, as far as they are still there (what was spent meanwhile stays spent). */
-    void reverse(UUID customerId, String orderNumber) {
-        var earned = loyalty.entry(LoyaltyRepository.Kind.EARN, orderNumber);
-        if (earned.isEmpty() || loyalty.entry(LoyaltyRepository.Kind.REVERSE, orderNumber).isPresent()) {
+    void reverse(String orderNumber) {
+        var found = loyalty.entry(LoyaltyRepository.Kind.EARN, orderNumber);
+        if (found.isEmpty() || loyalty.entry(LoyaltyRepository.Kind.REVERSE, orderNumber).isPresent()) {
             return;
         }
-        loyalty.account(earned.get().customerId(), true);
-        Instant now = clock.instant();
-        long left = loyalty.entry(LoyaltyRepository.Kind.EARN, orderNumber).orElseThrow().remaining();
-        loyalty.remaining(earned.get().id(), 0);
-        loyalty.insert(new LoyaltyRepository.Entry(Ids.newId(), earned.get().customerId(),
-                LoyaltyRepository.Kind.REVERSE, -earned.get().points(), 0, null, orderNumber,
-                "order " + orderNumber + " cancelled (" + left + " of " + earned.get().points() + " points left)",
-                "system", now));
-        settle(earned.get().customerId());
+        // Read again under the account's lock: a spend running meanwhile may have used some of it.
+        loyalty.account(found.get().customerId(), true);
+        var earned = loyalty.entry(LoyaltyRepository.Kind.EARN, orderNumber).orElseThrow();
+        loyalty.remaining(earned.id(), 0);
+        loyalty.insert(new LoyaltyRepository.Entry(Ids.newId(), earned.customerId(), LoyaltyRepository.Kind.REVERSE,
+                -earned.points(), 0, null, orderNumber, "order " + orderNumber + " cancelled (" + earned.remaining()
+                        + " of " + earned.points() + " points left)", "system", clock.instant()));
+        settle(earned.customerId());
     }
 
     @Override

@@ -154,7 +154,7 @@ class Privacy {
         Set<String> refs = resolution.refsOf(root);
         Set<UUID> orderIds = orderBook.ofCustomer(refs, 10_000).stream().map(OrderBook.Summary::id)
                 .collect(Collectors.toSet());
-        return new PersonalData.Subject(refs, orderIds, root.toString());
+        return new PersonalData.Subject(customers.subtree(root), refs, orderIds, root.toString());
     }
 
     /** Retention: profiles not seen for the configured period are erased, one transaction each. */

@@ -4,7 +4,6 @@ import static org.comptoir.integration.internal.db.tables.WebhookDelivery.WEBHOO
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.comptoir.platform.privacy.PersonalData;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveredEventsPersonalData implements PersonalData {
 
-    private static final Pattern PROFILE_ID = Pattern.compile("[0-9a-fA-F-]{36}");
     private static final org.jooq.Table<?> OUTBOX = DSL.table(DSL.name("event_publication"));
     private static final Field<String> SERIALIZED = DSL.field(DSL.name("serialized_event"), String.class);
     private static final Field<Object> COMPLETED = DSL.field(DSL.name("completion_date"));
@@ -62,6 +60,7 @@ class DeliveredEventsPersonalData implements PersonalData {
     }
 
     private static List<String> personal(Subject subject) {
-        return subject.refs().stream().filter(ref -> !PROFILE_ID.matcher(ref).matches()).sorted().toList();
+        var ids = subject.profileIds().stream().map(java.util.UUID::toString).toList();
+        return subject.refs().stream().filter(ref -> !ids.contains(ref)).sorted().toList();
     }
 }

@@ -11,13 +11,15 @@ import java.util.UUID;
 public interface PersonalData {
 
     /**
-     * The person as other modules know them: every customer reference that names them (profile ids,
-     * identities written {@code kind:value}, bare emails), their orders, and the pseudonym that
-     * replaces those references after erasure, so that orders stay whole for accounting.
+     * The person as other modules know them: their profile ids (the profile and those merged into it),
+     * every customer reference that names them (those ids, identities written {@code kind:value}, bare
+     * emails), their orders, and the pseudonym that replaces those references after erasure, so that
+     * orders stay whole for accounting.
      */
-    record Subject(Set<String> refs, Set<UUID> orderIds, String pseudonym) {
+    record Subject(Set<UUID> profileIds, Set<String> refs, Set<UUID> orderIds, String pseudonym) {
 
         public Subject {
+            profileIds = Set.copyOf(profileIds);
             refs = Set.copyOf(refs);
             orderIds = Set.copyOf(orderIds);
         }

@@ -123,12 +123,14 @@ class Bot {
             return orderStatus(customerId, numbered.get(), fr);
         }
         Optional<VariantSummary> product = productIn(text);
-        if (product.isEmpty() && context.get("sku") instanceof String sku && places.in(text).isPresent()) {
+        Optional<Places.Place> place = places.in(text);
+        if (product.isEmpty() && context.get("sku") instanceof String sku && place.isPresent()) {
+            // "75004" after the bot asked where: the product it was talking about.
             product = catalog.variant(sku);
         }
         boolean restock = STOCK.matcher(lower).find();
-        if (product.isPresent() && (restock || AVAILABLE.matcher(lower).find() || places.in(text).isPresent())) {
-            return availability(product.get(), text, restock, fr, channel);
+        if (product.isPresent() && (restock || AVAILABLE.matcher(lower).find() || place.isPresent())) {
+            return availability(product.get(), place, restock, fr, channel);
         }
         if ((restock || AVAILABLE.matcher(lower).find()) && product.isEmpty()) {
             return missed(Intent.AVAILABILITY, fr ? "Je n'ai pas trouvé ce produit. Pouvez-vous me donner son nom ou sa référence ?"
@@ -136,7 +138,7 @@ class Bot {
                     "product not found");
         }
         if (HOURS.matcher(lower).find()) {
-            return storeHours(text, fr, failures);
+            return storeHours(text, place, fr, failures);
         }
         if (RETURN.matcher(lower).find()) {
             long days = returns.window().toDays();
@@ -251,7 +253,8 @@ class Bot {
         return (fr ? "Votre commande " : "Your order ") + order.number() + " " + status + ".";
     }
 
-    private Answer availability(VariantSummary product, String text, boolean restock, boolean fr, String channel) {
+    private Answer availability(VariantSummary product, Optional<Places.Place> place, boolean restock, boolean fr,
+            String channel) {
         Map<String, Object> found = new LinkedHashMap<>();
         found.put("sku", product.sku());
         // Online means what the warehouses can ship; stores' shelves are answered as stores near the customer.
@@ -275,7 +278,6 @@ class Bot {
             }
             answer.append('.');
         }
-        var place = places.in(text);
         if (place.isEmpty()) {
             answer.append(fr ? " Dans quelle ville ou quel code postal êtes-vous ? Je regarde les magasins proches."
                     : " Which city or postcode are you in? I will look at the stores nearby.");
@@ -304,8 +306,7 @@ class Bot {
         return new Answer(restock ? Intent.RESTOCK : Intent.AVAILABILITY, answer.toString(), true, null, found);
     }
 
-    private Answer storeHours(String text, boolean fr, int failures) {
-        var place = places.in(text);
+    private Answer storeHours(String text, Optional<Places.Place> place, boolean fr, int failures) {
         Instant now = clock.instant();
         List<LocationSummary> stores = new ArrayList<>(network.locationsOfType(LocationType.STORE));
         String lower = text.toLowerCase(Locale.ROOT);

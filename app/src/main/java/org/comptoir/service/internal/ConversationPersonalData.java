@@ -2,9 +2,7 @@ package org.comptoir.service.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.comptoir.platform.privacy.PersonalData;
 import org.springframework.stereotype.Component;
 
@@ -25,19 +23,14 @@ class ConversationPersonalData implements PersonalData {
 
     @Override
     public Object export(Subject subject) {
-        var conversations = repository.ofCustomers(profileIds(subject));
+        var conversations = repository.ofCustomers(subject.profileIds());
         var messages = repository.messagesOf(conversations.stream().map(Model.Conversation::id).toList());
         return Map.of("conversations", conversations, "messages", messages);
     }
 
     @Override
     public int erase(Subject subject) {
-        List<UUID> ids = repository.ofCustomers(profileIds(subject)).stream().map(Model.Conversation::id).toList();
+        List<UUID> ids = repository.ofCustomers(subject.profileIds()).stream().map(Model.Conversation::id).toList();
         return ids.isEmpty() ? 0 : repository.eraseBodies(ids);
-    }
-
-    private static Set<UUID> profileIds(Subject subject) {
-        return subject.refs().stream().filter(r -> r.length() == 36 && r.charAt(8) == '-').map(UUID::fromString)
-                .collect(Collectors.toSet());
     }
 }

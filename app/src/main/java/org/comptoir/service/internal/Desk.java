@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.comptoir.customers.Customers;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
@@ -51,7 +50,8 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 class Desk {
 
-    private static final Pattern RATING = Pattern.compile("^\\s*([1-5])(?:\\s*/\\s*5)?\\b\\s*[-:,.!]*\\s*(.*)$", Pattern.DOTALL);
+    private static final Pattern RATING = Pattern.compile("^\\s*([1-5])(?:\\s*/\\s*5)?\\b\\s*[-:,.!]*\\s*(.*)$",
+            Pattern.DOTALL);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     static final int MAX_BODY = 20_000;
 
@@ -128,7 +128,6 @@ class Desk {
             throw ApiProblem.invalid("from", "say who wrote: from (kind and value) or customerId");
         }
         Instant now = clock.instant();
-        Instant at = now;
         Set<UUID> ids = profileIds(customerId);
         var active = repository.activeOf(ids);
         if (active.isEmpty()) {
@@ -139,14 +138,16 @@ class Desk {
         }
         Conversation conversation = active.orElseGet(() -> open(customerId, inbox, now));
         Message message = new Message(Ids.newId(), conversation.id(), Kind.IN, inbox.channel(), inbox.code(),
-                Author.CUSTOMER, null, null, body, in.externalId(), in.fromValue(), inbox.locationCode(), null, null, at);
+                Author.CUSTOMER, null, null, body, in.externalId(), in.fromValue(), inbox.locationCode(), null, null,
+                now);
         repository.insert(message);
         Status status = switch (conversation.status()) {
             case PENDING, SNOOZED -> conversation.assigneeId() == null ? Status.WAITING : Status.OPEN;
             default -> conversation.status();
         };
-        conversation = save(with(conversation, status, inbox.code()));
-        customers.touch(customerId, inbox.channel().touchpoint(), inbox.channel().name(), at,
+        conversation = save(conversation.with().status(status).lastInboxCode(inbox.code())
+                .snoozedUntil(status == Status.SNOOZED ? conversation.snoozedUntil() : null).build());
+        customers.touch(customerId, inbox.channel().touchpoint(), inbox.channel().name(), now,
                 "conversation " + conversation.number(), Map.of("conversationId", conversation.id().toString(),
                         "inbox", inbox.code(), "direction", "in"));
         List<Message> replies = new ArrayList<>();
@@ -195,7 +196,7 @@ class Desk {
         send(c, reply, inbox);
         Conversation after = c;
         if (!answer.understood()) {
-            after = save(failures(c, c.botFailures() + 1));
+            after = save(c.with().botFailures(c.botFailures() + 1).build());
         }
         if (answer.handoffReason() != null) {
             after = handOver(after, answer.handoffReason(), summary(after, in.body(), answer));
@@ -230,10 +231,8 @@ class Desk {
     /** The bot gives the conversation to the team: targets start, an agent is assigned if one is free. */
     Conversation handOver(Conversation c, String reason, String summary) {
         Instant now = clock.instant();
-        Conversation waiting = withTargets(new Conversation(c.id(), c.number(), c.customerId(), Status.WAITING,
-                c.inboxCode(), c.lastInboxCode(), c.locationCode(), c.teamCode(), null, c.priority(), c.tags(),
-                c.botFailures(), now, reason, summary, null, null, null, null, false, false, null, null, null, null,
-                null, null, c.createdAt(), now, c.version()), now);
+        Conversation waiting = withTargets(c.with().status(Status.WAITING).assigneeId(null)
+                .handedOverAt(now).handoffReason(reason).handoffSummary(summary).snoozedUntil(null).build(), now);
         waiting = save(waiting);
         event(waiting, "handed over to the agents: " + reason);
         events.publishEvent(new ConversationHandedOver(Ids.newId(), now, c.id(), c.customerId(), reason, summary));
@@ -243,13 +242,10 @@ class Desk {
 
     private Conversation withTargets(Conversation c, Instant from) {
         var team = repository.team(c.teamCode()).orElseThrow();
-        return new Conversation(c.id(), c.number(), c.customerId(), c.status(), c.inboxCode(), c.lastInboxCode(),
-                c.locationCode(), c.teamCode(), c.assigneeId(), c.priority(), c.tags(), c.botFailures(),
-                c.handedOverAt(), c.handoffReason(), c.handoffSummary(), c.snoozedUntil(),
-                BusinessHours.add(from, team.firstResponseSeconds(), team.hours(), team.timeZone()),
-                BusinessHours.add(from, team.resolutionSeconds(), team.hours(), team.timeZone()), c.firstResponseAt(),
-                c.firstResponseBreached(), c.resolutionBreached(), c.resolvedAt(), c.resolvedBy(), c.csatAskedAt(),
-                c.csatScore(), c.csatComment(), c.mergedInto(), c.createdAt(), c.updatedAt(), c.version());
+        return c.with()
+                .firstResponseDue(BusinessHours.add(from, team.firstResponseSeconds(), team.hours(), team.timeZone()))
+                .resolutionDue(BusinessHours.add(from, team.resolutionSeconds(), team.hours(), team.timeZone()))
+                .build();
     }
 
     /** Round robin within the team, under each agent's cap; stays WAITING when nobody is free. */
@@ -259,7 +255,8 @@ class Desk {
             return c;
         }
         repository.assigned(next.get().id(), clock.instant());
-        Conversation assigned = save(assignee(c, next.get().id(), Status.OPEN));
+        Conversation assigned = save(c.with().assigneeId(next.get().id()).status(Status.OPEN).snoozedUntil(null)
+                .build());
         event(assigned, "assigned to " + next.get().name());
         return assigned;
     }
@@ -284,14 +281,12 @@ class Desk {
         repository.insert(reply);
         UUID assignee = c.assigneeId() != null ? c.assigneeId() : agent == null ? null : agent.id();
         Status status = c.status() == Status.RESOLVED ? Status.RESOLVED : Status.PENDING;
-        Conversation after = new Conversation(c.id(), c.number(), c.customerId(), status, c.inboxCode(),
-                c.lastInboxCode(), c.locationCode(), c.teamCode(), assignee, c.priority(), c.tags(), c.botFailures(),
-                c.handedOverAt() == null && c.status() == Status.BOT ? now : c.handedOverAt(),
-                c.handoffReason() == null && c.status() == Status.BOT ? "taken over by an agent" : c.handoffReason(),
-                c.handoffSummary(), null, c.firstResponseDue(), c.resolutionDue(),
-                c.firstResponseAt() == null ? now : c.firstResponseAt(), c.firstResponseBreached(),
-                c.resolutionBreached(), c.resolvedAt(), c.resolvedBy(), c.csatAskedAt(), c.csatScore(), c.csatComment(),
-                c.mergedInto(), c.createdAt(), now, c.version());
+        Conversation after = c.with().status(status).assigneeId(assignee).snoozedUntil(null)
+                .firstResponseAt(c.firstResponseAt() == null ? now : c.firstResponseAt()).build();
+        if (c.status() == Status.BOT) {
+            // An agent answering the bot's conversation takes it over: it counts as handed over.
+            after = after.with().handedOverAt(now).handoffReason("taken over by an agent").build();
+        }
         save(after);
         send(after, reply, via);
         customers.touch(c.customerId(), on.touchpoint(), on.name(), now, "conversation " + c.number(),
@@ -306,8 +301,8 @@ class Desk {
         Agent agent = agentOf(caller);
         Message note = new Message(Ids.newId(), c.id(), Kind.NOTE, repository.inbox(c.lastInboxCode()).orElseThrow()
                 .channel(), null, Author.AGENT, agent == null ? caller.name() : agent.name(),
-                agent == null ? null : agent.id(), body(text), null, null, caller.locationCode().orElse(c.locationCode()),
-                null, null, clock.instant());
+                agent == null ? null : agent.id(), body(text), null, null,
+                caller.locationCode().orElse(c.locationCode()), null, null, clock.instant());
         repository.insert(note);
         return note;
     }
@@ -323,7 +318,7 @@ class Desk {
                 null, null, durationSeconds, json.writeValueAsString(Map.of("direction", direction)), now);
         repository.insert(call);
         if (c.firstResponseAt() == null) {
-            save(firstResponse(c, now));
+            save(c.with().firstResponseAt(now).build());
         }
         customers.touch(c.customerId(), "CALL", Channel.PHONE.name(), now, "conversation " + c.number(),
                 Map.of("conversationId", c.id().toString(), "direction", direction, "seconds", durationSeconds));
@@ -352,9 +347,10 @@ class Desk {
     @Transactional
     Conversation assignTo(UUID id, UUID agentId, Caller caller) {
         Conversation c = changeable(id, caller);
-        Agent agent = repository.agent(agentId).orElseThrow(() -> ApiProblem.invalid("agentId", "no agent has this id"));
-        Conversation after = save(assignee(c, agent.id(), c.status() == Status.BOT || c.status() == Status.WAITING
-                ? Status.OPEN : c.status()));
+        Agent agent = repository.agent(agentId)
+                .orElseThrow(() -> ApiProblem.invalid("agentId", "no agent has this id"));
+        Conversation after = save(c.with().assigneeId(agent.id()).snoozedUntil(null)
+                .status(c.status() == Status.BOT || c.status() == Status.WAITING ? Status.OPEN : c.status()).build());
         event(after, "assigned to " + agent.name() + " by " + caller.name());
         return after;
     }
@@ -362,12 +358,8 @@ class Desk {
     @Transactional
     Conversation update(UUID id, Model.Priority priority, List<String> tags, Caller caller) {
         Conversation c = changeable(id, caller);
-        return save(new Conversation(c.id(), c.number(), c.customerId(), c.status(), c.inboxCode(), c.lastInboxCode(),
-                c.locationCode(), c.teamCode(), c.assigneeId(), priority == null ? c.priority() : priority,
-                tags == null ? c.tags() : tags, c.botFailures(), c.handedOverAt(), c.handoffReason(), c.handoffSummary(),
-                c.snoozedUntil(), c.firstResponseDue(), c.resolutionDue(), c.firstResponseAt(), c.firstResponseBreached(),
-                c.resolutionBreached(), c.resolvedAt(), c.resolvedBy(), c.csatAskedAt(), c.csatScore(), c.csatComment(),
-                c.mergedInto(), c.createdAt(), clock.instant(), c.version()));
+        return save(c.with().priority(priority == null ? c.priority() : priority)
+                .tags(tags == null ? c.tags() : tags).build());
     }
 
     @Transactional
@@ -376,12 +368,7 @@ class Desk {
         if (until == null || !until.isAfter(clock.instant())) {
             throw ApiProblem.invalid("until", "must be in the future");
         }
-        Conversation after = save(new Conversation(c.id(), c.number(), c.customerId(), Status.SNOOZED, c.inboxCode(),
-                c.lastInboxCode(), c.locationCode(), c.teamCode(), c.assigneeId(), c.priority(), c.tags(),
-                c.botFailures(), c.handedOverAt(), c.handoffReason(), c.handoffSummary(), until, c.firstResponseDue(),
-                c.resolutionDue(), c.firstResponseAt(), c.firstResponseBreached(), c.resolutionBreached(), c.resolvedAt(),
-                c.resolvedBy(), c.csatAskedAt(), c.csatScore(), c.csatComment(), c.mergedInto(), c.createdAt(),
-                clock.instant(), c.version()));
+        Conversation after = save(c.with().status(Status.SNOOZED).snoozedUntil(until).build());
         event(after, "snoozed until " + until);
         return after;
     }
@@ -398,16 +385,15 @@ class Desk {
         Message question = new Message(Ids.newId(), c.id(), Kind.OUT, last.channel(), last.code(), Author.SYSTEM,
                 "satisfaction", null, fr ? "Votre demande est résolue. Comment évaluez-vous notre service, de 1 à 5 ?"
                         + " Ajoutez un commentaire si vous le souhaitez."
-                        : "Your request is resolved. How would you rate our service, from 1 to 5? Add a comment if you like.",
+                        : "Your request is resolved. How would you rate our service, from 1 to 5?"
+                                + " Add a comment if you like.",
                 null, null, null, null, null, now);
         repository.insert(question);
         UUID resolver = agent != null ? agent.id() : c.assigneeId();
-        Conversation after = save(new Conversation(c.id(), c.number(), c.customerId(), Status.RESOLVED, c.inboxCode(),
-                c.lastInboxCode(), c.locationCode(), c.teamCode(), c.assigneeId(), c.priority(), c.tags(),
-                c.botFailures(), c.handedOverAt(), c.handoffReason(), c.handoffSummary(), null, c.firstResponseDue(),
-                c.resolutionDue(), c.firstResponseAt(), c.firstResponseBreached(),
-                c.resolutionBreached() || (c.resolutionDue() != null && now.isAfter(c.resolutionDue())), now, resolver,
-                now, c.csatScore(), c.csatComment(), c.mergedInto(), c.createdAt(), now, c.version()));
+        Conversation after = save(c.with().status(Status.RESOLVED).snoozedUntil(null)
+                .resolutionBreached(c.resolutionBreached()
+                        || (c.resolutionDue() != null && now.isAfter(c.resolutionDue())))
+                .resolvedAt(now).resolvedBy(resolver).csatAskedAt(now).build());
         send(after, question, last);
         events.publishEvent(new ConversationResolved(Ids.newId(), now, c.id(), c.customerId(), resolver,
                 c.handedOverAt() == null));
@@ -446,12 +432,7 @@ class Desk {
 
     private Conversation recordRating(Conversation c, int score, String comment) {
         Instant now = clock.instant();
-        Conversation after = save(new Conversation(c.id(), c.number(), c.customerId(), c.status(), c.inboxCode(),
-                c.lastInboxCode(), c.locationCode(), c.teamCode(), c.assigneeId(), c.priority(), c.tags(),
-                c.botFailures(), c.handedOverAt(), c.handoffReason(), c.handoffSummary(), c.snoozedUntil(),
-                c.firstResponseDue(), c.resolutionDue(), c.firstResponseAt(), c.firstResponseBreached(),
-                c.resolutionBreached(), c.resolvedAt(), c.resolvedBy(), c.csatAskedAt(), score, comment, c.mergedInto(),
-                c.createdAt(), now, c.version()));
+        Conversation after = save(c.with().csatScore(score).csatComment(comment).build());
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("conversationId", c.id().toString());
         properties.put("score", score);
@@ -474,13 +455,7 @@ class Desk {
         Conversation c = changeable(id, caller);
         Conversation other = changeable(otherId, caller);
         repository.moveMessages(other.id(), c.id());
-        save(new Conversation(other.id(), other.number(), other.customerId(), Status.MERGED, other.inboxCode(),
-                other.lastInboxCode(), other.locationCode(), other.teamCode(), other.assigneeId(), other.priority(),
-                other.tags(), other.botFailures(), other.handedOverAt(), other.handoffReason(), other.handoffSummary(),
-                null, other.firstResponseDue(), other.resolutionDue(), other.firstResponseAt(),
-                other.firstResponseBreached(), other.resolutionBreached(), other.resolvedAt(), other.resolvedBy(),
-                other.csatAskedAt(), other.csatScore(), other.csatComment(), c.id(), other.createdAt(), clock.instant(),
-                other.version()));
+        save(other.with().status(Status.MERGED).snoozedUntil(null).mergedInto(c.id()).build());
         Conversation after = save(c);
         event(after, "conversation " + other.number() + " merged into this one by " + caller.name());
         return after;
@@ -565,8 +540,8 @@ class Desk {
         Instant now = clock.instant();
         for (UUID id : transaction.execute(s -> repository.wakeUp(now, 200))) {
             transaction.executeWithoutResult(s -> repository.lock(id).filter(c -> c.status() == Status.SNOOZED)
-                    .ifPresent(c -> save(assignee(c, c.assigneeId(), c.assigneeId() == null ? Status.WAITING
-                            : Status.OPEN))));
+                    .ifPresent(c -> save(c.with().snoozedUntil(null)
+                            .status(c.assigneeId() == null ? Status.WAITING : Status.OPEN).build())));
         }
         for (UUID id : transaction.execute(s -> repository.overdue(now, 200))) {
             transaction.executeWithoutResult(s -> repository.lock(id).ifPresent(c -> breach(c, now)));
@@ -590,12 +565,8 @@ class Desk {
         if (!first && !resolution) {
             return;
         }
-        save(new Conversation(c.id(), c.number(), c.customerId(), c.status(), c.inboxCode(), c.lastInboxCode(),
-                c.locationCode(), c.teamCode(), c.assigneeId(), c.priority(), c.tags(), c.botFailures(),
-                c.handedOverAt(), c.handoffReason(), c.handoffSummary(), c.snoozedUntil(), c.firstResponseDue(),
-                c.resolutionDue(), c.firstResponseAt(), c.firstResponseBreached() || first,
-                c.resolutionBreached() || resolution, c.resolvedAt(), c.resolvedBy(), c.csatAskedAt(), c.csatScore(),
-                c.csatComment(), c.mergedInto(), c.createdAt(), now, c.version()));
+        save(c.with().firstResponseBreached(c.firstResponseBreached() || first)
+                .resolutionBreached(c.resolutionBreached() || resolution).build());
         if (first) {
             events.publishEvent(new ServiceTargetBreached(Ids.newId(), now, c.id(), "FIRST_RESPONSE",
                     c.firstResponseDue()));
@@ -629,8 +600,9 @@ class Desk {
         @SuppressWarnings("unchecked")
         Map<String, Object> view = json.convertValue(customers.view(c.customerId()), Map.class);
         @SuppressWarnings("unchecked")
-        Map<String, Object> profile = (Map<String, Object>) ((Map<String, Object>) view.getOrDefault("profile", Map.of()))
-                .getOrDefault("profile", Map.of());
+        Map<String, Object> profileView = (Map<String, Object>) view.getOrDefault("profile", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> profile = (Map<String, Object>) profileView.getOrDefault("profile", Map.of());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> orders = (List<Map<String, Object>>) view.getOrDefault("orders", List.of());
         Map<String, String> values = new HashMap<>();
@@ -659,10 +631,9 @@ class Desk {
         return text.strip();
     }
 
-    /** The profile and those merged into it, from the references the customers module gives. */
-    Set<UUID> profileIds(UUID customerId) {
-        Set<UUID> ids = customers.references(customerId).stream()
-                .filter(r -> r.length() == 36 && r.charAt(8) == '-').map(UUID::fromString).collect(Collectors.toSet());
+    /** The profile and those merged into it: conversations started under any of them are the customer's. */
+    private Set<UUID> profileIds(UUID customerId) {
+        Set<UUID> ids = new java.util.HashSet<>(customers.profiles(customerId));
         ids.add(customerId);
         return ids;
     }
@@ -673,52 +644,11 @@ class Desk {
     }
 
     private Conversation save(Conversation c) {
-        Conversation next = new Conversation(c.id(), c.number(), c.customerId(), c.status(), c.inboxCode(),
-                c.lastInboxCode(), c.locationCode(), c.teamCode(), c.assigneeId(), c.priority(), c.tags(),
-                c.botFailures(), c.handedOverAt(), c.handoffReason(), c.handoffSummary(), c.snoozedUntil(),
-                c.firstResponseDue(), c.resolutionDue(), c.firstResponseAt(), c.firstResponseBreached(),
-                c.resolutionBreached(), c.resolvedAt(), c.resolvedBy(), c.csatAskedAt(), c.csatScore(), c.csatComment(),
-                c.mergedInto(), c.createdAt(), clock.instant(), c.version() + 1);
+        Conversation next = c.with().updatedAt(clock.instant()).version(c.version() + 1).build();
         if (!repository.update(next)) {
             throw new ApiProblem(HttpStatus.CONFLICT, "concurrent-update", "Conflict",
                     "Conversation " + c.number() + " changed meanwhile; read it again");
         }
         return next;
-    }
-
-    private static Conversation with(Conversation c, Status status, String lastInbox) {
-        return new Conversation(c.id(), c.number(), c.customerId(), status, c.inboxCode(), lastInbox, c.locationCode(),
-                c.teamCode(), c.assigneeId(), c.priority(), c.tags(), c.botFailures(), c.handedOverAt(),
-                c.handoffReason(), c.handoffSummary(), status == Status.SNOOZED ? c.snoozedUntil() : null,
-                c.firstResponseDue(), c.resolutionDue(), c.firstResponseAt(), c.firstResponseBreached(),
-                c.resolutionBreached(), c.resolvedAt(), c.resolvedBy(), c.csatAskedAt(), c.csatScore(), c.csatComment(),
-                c.mergedInto(), c.createdAt(), c.updatedAt(), c.version());
-    }
-
-    private static Conversation failures(Conversation c, int failures) {
-        return new Conversation(c.id(), c.number(), c.customerId(), c.status(), c.inboxCode(), c.lastInboxCode(),
-                c.locationCode(), c.teamCode(), c.assigneeId(), c.priority(), c.tags(), failures, c.handedOverAt(),
-                c.handoffReason(), c.handoffSummary(), c.snoozedUntil(), c.firstResponseDue(), c.resolutionDue(),
-                c.firstResponseAt(), c.firstResponseBreached(), c.resolutionBreached(), c.resolvedAt(), c.resolvedBy(),
-                c.csatAskedAt(), c.csatScore(), c.csatComment(), c.mergedInto(), c.createdAt(), c.updatedAt(),
-                c.version());
-    }
-
-    private static Conversation assignee(Conversation c, UUID agentId, Status status) {
-        return new Conversation(c.id(), c.number(), c.customerId(), status, c.inboxCode(), c.lastInboxCode(),
-                c.locationCode(), c.teamCode(), agentId, c.priority(), c.tags(), c.botFailures(), c.handedOverAt(),
-                c.handoffReason(), c.handoffSummary(), null, c.firstResponseDue(), c.resolutionDue(),
-                c.firstResponseAt(), c.firstResponseBreached(), c.resolutionBreached(), c.resolvedAt(), c.resolvedBy(),
-                c.csatAskedAt(), c.csatScore(), c.csatComment(), c.mergedInto(), c.createdAt(), c.updatedAt(),
-                c.version());
-    }
-
-    private static Conversation firstResponse(Conversation c, Instant at) {
-        return new Conversation(c.id(), c.number(), c.customerId(), c.status(), c.inboxCode(), c.lastInboxCode(),
-                c.locationCode(), c.teamCode(), c.assigneeId(), c.priority(), c.tags(), c.botFailures(),
-                c.handedOverAt(), c.handoffReason(), c.handoffSummary(), c.snoozedUntil(), c.firstResponseDue(),
-                c.resolutionDue(), at, c.firstResponseBreached(), c.resolutionBreached(), c.resolvedAt(), c.resolvedBy(),
-                c.csatAskedAt(), c.csatScore(), c.csatComment(), c.mergedInto(), c.createdAt(), c.updatedAt(),
-                c.version());
     }
 }
