@@ -56,11 +56,13 @@ public final class Bench {
             }
             Map<String, Object> figures = switch (workload) {
                 case "W1" -> new CheckoutWorkload(client, data.skus, false).run(16);
-                case "W1-direct" -> new CheckoutWorkload(client, data.skus, true).run(16);
+                case "W1-direct" -> System.getenv("BENCH_WRK") != null
+                        ? new WrkWorkload(System.getenv("BENCH_WRK"), client.base(), client.key()).directOrders()
+                        : new CheckoutWorkload(client, data.skus, true).run(16);
                 case "IMPORT" -> new ImportWorkload(client, 100_000).run();
                 case "W2" -> new HotSkuWorkload(client).run();
                 case "W3" -> System.getenv("BENCH_WRK") != null
-                        ? new WrkAvailabilityWorkload(System.getenv("BENCH_WRK"), client.base(), client.key()).run()
+                        ? new WrkWorkload(System.getenv("BENCH_WRK"), client.base(), client.key()).availability()
                         : new AvailabilityWorkload(client, data.skus).run();
                 default -> throw new IllegalArgumentException("unknown workload " + workload
                         + " (this version knows IMPORT, W1, W1-direct, W2, W3, CUSTOMERS)");

@@ -27,10 +27,12 @@ class CatalogService implements Catalog {
 
     private final DSLContext db;
     private final CatalogSettings settings;
+    private final VariantCache cache;
 
-    CatalogService(DSLContext db, CatalogSettings settings) {
+    CatalogService(DSLContext db, CatalogSettings settings, VariantCache cache) {
         this.db = db;
         this.settings = settings;
+        this.cache = cache;
     }
 
     @Override
@@ -59,6 +61,10 @@ class CatalogService implements Catalog {
         if (skus.isEmpty()) {
             return Map.of();
         }
+        return cache.variants(skus, this::load);
+    }
+
+    private Map<String, VariantSummary> load(Collection<String> skus) {
         return db.select(VARIANT.SKU, VARIANT.PRODUCT_ID, PRODUCT_TEXT.NAME, VARIANT.GTIN, PRODUCT.STATUS,
                         VARIANT.TAX_CLASS, CATEGORY.PATH)
                 .from(VARIANT).join(PRODUCT).on(PRODUCT.ID.eq(VARIANT.PRODUCT_ID))

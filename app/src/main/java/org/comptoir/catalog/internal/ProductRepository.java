@@ -43,9 +43,11 @@ class ProductRepository {
             Optional<String> brand, Map<String, String> attributes, Optional<String> channel) {}
 
     private final DSLContext db;
+    private final VariantCache variants;
 
-    ProductRepository(DSLContext db) {
+    ProductRepository(DSLContext db, VariantCache variants) {
         this.db = db;
+        this.variants = variants;
     }
 
     Map<String, UUID> productIdsBySku(Collection<String> skus) {
@@ -154,6 +156,7 @@ class ProductRepository {
         if (products.isEmpty()) {
             return;
         }
+        variants.changed();
         List<TableRecord<?>> rows = new ArrayList<>();
         for (Product p : products) {
             ProductRecord record = db.newRecord(PRODUCT);
@@ -176,6 +179,7 @@ class ProductRepository {
      * replaced (a product changed meanwhile is left alone and absent from the answer).
      */
     Set<UUID> replaceAll(List<Product> products, Map<String, UUID> categoryIds, Instant now) {
+        variants.changed();
         Set<UUID> replaced = new java.util.HashSet<>();
         for (Product p : products) {
             int updated = db.update(PRODUCT)

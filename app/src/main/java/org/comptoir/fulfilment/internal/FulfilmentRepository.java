@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.comptoir.fulfilment.internal.db.tables.records.FulfilmentOrderRecord;
 import org.comptoir.fulfilment.internal.db.tables.records.RoutedOrderRecord;
 import org.comptoir.platform.persistence.Ids;
+import org.comptoir.platform.persistence.RenderedSql;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -42,8 +43,33 @@ class FulfilmentRepository {
 
     private final DSLContext db;
 
+    /** The inserts of every placed order, rendered once (see {@link RenderedSql}). */
+    private final RenderedSql insertRouted;
+    private final RenderedSql insertDecision;
+    private final RenderedSql insertOrder;
+    private final RenderedSql insertLine;
+    private final RenderedSql insertChange;
+
     FulfilmentRepository(DSLContext db) {
         this.db = db;
+        this.insertRouted = RenderedSql.insert(db, ROUTED_ORDER, ROUTED_ORDER.ORDER_ID, ROUTED_ORDER.ORDER_NUMBER,
+                ROUTED_ORDER.CHANNEL_CODE, ROUTED_ORDER.CREATED_AT, ROUTED_ORDER.HOLD_ID, ROUTED_ORDER.RELEASED,
+                ROUTED_ORDER.ROUTED, ROUTED_ORDER.ATTEMPTS, ROUTED_ORDER.NEXT_ATTEMPT_AT, ROUTED_ORDER.FLAGGED_AT,
+                ROUTED_ORDER.GROUPS_JSON, ROUTED_ORDER.LINES_JSON, ROUTED_ORDER.UPDATED_AT);
+        this.insertDecision = RenderedSql.insert(db, SOURCING_DECISION, SOURCING_DECISION.ID,
+                SOURCING_DECISION.ORDER_ID, SOURCING_DECISION.TRIGGER, SOURCING_DECISION.ROUTED,
+                SOURCING_DECISION.REASON, SOURCING_DECISION.EXPLANATION_JSON, SOURCING_DECISION.DECIDED_AT);
+        this.insertOrder = RenderedSql.insert(db, FULFILMENT_ORDER, FULFILMENT_ORDER.ID, FULFILMENT_ORDER.ORDER_ID,
+                FULFILMENT_ORDER.ORDER_NUMBER, FULFILMENT_ORDER.CHANNEL_CODE, FULFILMENT_ORDER.GROUP_CODE,
+                FULFILMENT_ORDER.METHOD, FULFILMENT_ORDER.KIND, FULFILMENT_ORDER.LOCATION_CODE,
+                FULFILMENT_ORDER.DESTINATION_CODE, FULFILMENT_ORDER.STATUS, FULFILMENT_ORDER.DUE_BY,
+                FULFILMENT_ORDER.PICKUP_ATTEMPTS, FULFILMENT_ORDER.VERSION, FULFILMENT_ORDER.CREATED_AT,
+                FULFILMENT_ORDER.UPDATED_AT);
+        this.insertLine = RenderedSql.insert(db, FULFILMENT_LINE, FULFILMENT_LINE.FULFILMENT_ORDER_ID,
+                FULFILMENT_LINE.LINE_NO, FULFILMENT_LINE.SKU, FULFILMENT_LINE.QUANTITY, FULFILMENT_LINE.SOURCE_CODE);
+        this.insertChange = RenderedSql.insert(db, FULFILMENT_HISTORY, FULFILMENT_HISTORY.ID,
+                FULFILMENT_HISTORY.FULFILMENT_ORDER_ID, FULFILMENT_HISTORY.FROM_STATUS, FULFILMENT_HISTORY.TO_STATUS,
+                FULFILMENT_HISTORY.ACTOR, FULFILMENT_HISTORY.DETAIL, FULFILMENT_HISTORY.AT);
     }
 
     // Routed orders
@@ -60,13 +86,8 @@ class FulfilmentRepository {
     }
 
     void insertRouted(Routed r, Instant now) {
-        db.insertInto(ROUTED_ORDER)
-                .set(ROUTED_ORDER.ORDER_ID, r.orderId())
-                .set(ROUTED_ORDER.ORDER_NUMBER, r.number())
-                .set(ROUTED_ORDER.CHANNEL_CODE, r.channelCode())
-                .set(ROUTED_ORDER.CREATED_AT, now)
-                .set(changeable(r, now))
-                .execute();
+        insertRouted.execute(r.orderId(), r.number(), r.channelCode(), now, r.holdId(), r.released(), r.routed(),
+                r.attempts(), r.nextAttemptAt(), r.flaggedAt(), r.groupsJson(), r.linesJson(), now);
     }
 
     void updateRouted(Routed r, Instant now) {
@@ -105,15 +126,9 @@ class FulfilmentRepository {
     // Decisions and refusals
 
     void insertDecision(Decision d) {
-        db.insertInto(SOURCING_DECISION)
-                .set(SOURCING_DECISION.ID, d.id())
-                .set(SOURCING_DECISION.ORDER_ID, d.orderId())
-                .set(SOURCING_DECISION.TRIGGER, d.trigger())
-                .set(SOURCING_DECISION.ROUTED, d.routed())
-                .set(SOURCING_DECISION.REASON, d.reason().length() > 2000 ? d.reason().substring(0, 2000) : d.reason())
-                .set(SOURCING_DECISION.EXPLANATION_JSON, d.explanationJson())
-                .set(SOURCING_DECISION.DECIDED_AT, d.decidedAt())
-                .execute();
+        insertDecision.execute(d.id(), d.orderId(), d.trigger(), d.routed(),
+                d.reason().length() > 2000 ? d.reason().substring(0, 2000) : d.reason(), d.explanationJson(),
+                d.decidedAt());
     }
 
     List<Decision> decisions(UUID orderId) {
@@ -142,31 +157,11 @@ class FulfilmentRepository {
     // Fulfilment orders
 
     void insert(FulfilmentOrder f) {
-        db.insertInto(FULFILMENT_ORDER)
-                .set(FULFILMENT_ORDER.ID, f.id())
-                .set(FULFILMENT_ORDER.ORDER_ID, f.orderId())
-                .set(FULFILMENT_ORDER.ORDER_NUMBER, f.orderNumber())
-                .set(FULFILMENT_ORDER.CHANNEL_CODE, f.channelCode())
-                .set(FULFILMENT_ORDER.GROUP_CODE, f.groupCode())
-                .set(FULFILMENT_ORDER.METHOD, f.method())
-                .set(FULFILMENT_ORDER.KIND, f.kind().name())
-                .set(FULFILMENT_ORDER.LOCATION_CODE, f.locationCode())
-                .set(FULFILMENT_ORDER.DESTINATION_CODE, f.destinationCode())
-                .set(FULFILMENT_ORDER.STATUS, f.status().name())
-                .set(FULFILMENT_ORDER.DUE_BY, f.dueBy())
-                .set(FULFILMENT_ORDER.PICKUP_ATTEMPTS, 0)
-                .set(FULFILMENT_ORDER.VERSION, 1)
-                .set(FULFILMENT_ORDER.CREATED_AT, f.createdAt())
-                .set(FULFILMENT_ORDER.UPDATED_AT, f.createdAt())
-                .execute();
-        var insert = db.insertInto(FULFILMENT_LINE, FULFILMENT_LINE.FULFILMENT_ORDER_ID, FULFILMENT_LINE.LINE_NO,
-                FULFILMENT_LINE.SKU, FULFILMENT_LINE.QUANTITY, FULFILMENT_LINE.SOURCE_CODE);
-        for (FulfilmentOrder.Line line : f.lines()) {
-            insert = insert.values(f.id(), line.lineNo(), line.sku(), line.quantity(), line.sourceCode());
-        }
-        if (!f.lines().isEmpty()) {
-            insert.execute();
-        }
+        insertOrder.execute(f.id(), f.orderId(), f.orderNumber(), f.channelCode(), f.groupCode(), f.method(),
+                f.kind().name(), f.locationCode(), f.destinationCode(), f.status().name(), f.dueBy(), 0, 1,
+                f.createdAt(), f.createdAt());
+        insertLine.executeAll(f.lines().stream().map(line -> new Object[] {f.id(), line.lineNo(), line.sku(),
+                line.quantity(), line.sourceCode()}).toList());
     }
 
     Optional<FulfilmentOrder> find(UUID id) {
@@ -269,15 +264,8 @@ class FulfilmentRepository {
     }
 
     void record(UUID fulfilmentOrderId, Change change) {
-        db.insertInto(FULFILMENT_HISTORY)
-                .set(FULFILMENT_HISTORY.ID, Ids.newId())
-                .set(FULFILMENT_HISTORY.FULFILMENT_ORDER_ID, fulfilmentOrderId)
-                .set(FULFILMENT_HISTORY.FROM_STATUS, change.from())
-                .set(FULFILMENT_HISTORY.TO_STATUS, change.to())
-                .set(FULFILMENT_HISTORY.ACTOR, change.actor())
-                .set(FULFILMENT_HISTORY.DETAIL, change.detail())
-                .set(FULFILMENT_HISTORY.AT, change.at())
-                .execute();
+        insertChange.execute(Ids.newId(), fulfilmentOrderId, change.from(), change.to(), change.actor(),
+                change.detail(), change.at());
     }
 
     List<Change> history(UUID fulfilmentOrderId) {

@@ -29,7 +29,7 @@ class WebhookFanout {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener(id = "integration.webhook-fanout", condition = "@webhookFanout.wanted(#event)")
+    @ApplicationModuleListener(id = "integration.webhook-fanout", condition = "@webhookInterest.wanted(#event)")
     void on(DomainEvent event) {
         var subscriptions = webhooks.activeSubscriptions().stream().filter(s -> s.wants(event.eventType())).toList();
         if (subscriptions.isEmpty()) {
@@ -40,14 +40,6 @@ class WebhookFanout {
         for (var subscription : subscriptions) {
             webhooks.queue(Ids.newId(), subscription.id(), event.eventId(), event.eventType(), payload, now);
         }
-    }
-
-    /**
-     * Whether an active subscription wants the event, asked when it is published (and again when the
-     * fan-out runs). A subscription made on another node counts within {@code Snapshot.MAX_AGE}.
-     */
-    public boolean wanted(DomainEvent event) {
-        return webhooks.activeSubscriptions().stream().anyMatch(s -> s.wants(event.eventType()));
     }
 
     /** What receivers get: the event's identity and type around its data. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.comptoir.inventory.internal.db.tables.records.BalanceRecord;
+import org.comptoir.platform.persistence.RenderedSql;
 import org.jooq.DSLContext;
 import org.jooq.Record6;
 import org.jooq.Records;
@@ -36,9 +37,23 @@ class BalanceRepository {
     /** By the number of SKUs asked (an IN list of that many parameters). */
     private final Map<Integer, String> ofSkusSql = new ConcurrentHashMap<>();
 
+    /** Every held line of every cart and order: rendered once, parameters in the order {@link #reserve} binds. */
+    private final RenderedSql reserveSql;
+
     BalanceRepository(DSLContext db) {
         this.db = db;
         this.ofSkuSql = db.render(quantities().where(BALANCE.SKU.eq(DSL.param("sku", String.class))));
+        var sku = DSL.param("sku", String.class);
+        var location = DSL.param("location", String.class);
+        this.reserveSql = RenderedSql.of(db, db.update(BALANCE)
+                .set(BALANCE.RESERVED, BALANCE.RESERVED.plus(DSL.param("quantity", Integer.class)))
+                .set(BALANCE.UPDATED_AT, DSL.param("now", BALANCE.UPDATED_AT.getDataType()))
+                .where(BALANCE.SKU.eq(sku), BALANCE.LOCATION_CODE.eq(location),
+                        BALANCE.ON_HAND.minus(BALANCE.RESERVED).minus(BALANCE.SAFETY_STOCK)
+                                .minus(RingFences.keptFrom(DSL.param("channel", String.class), sku, location))
+                                .ge(DSL.param("needed", Integer.class)))
+                .returning(BALANCE.SKU, BALANCE.LOCATION_CODE, BALANCE.ON_HAND, BALANCE.RESERVED,
+                        BALANCE.SAFETY_STOCK, BALANCE.LOW_STOCK_THRESHOLD));
     }
 
     Optional<Balance> find(String sku, String locationCode) {
@@ -70,9 +85,7 @@ class BalanceRepository {
                 List<Balance> rows = new ArrayList<>();
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        int threshold = rs.getInt(6);
-                        rows.add(new Balance(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                                rs.getInt(5), rs.wasNull() ? null : threshold));
+                        rows.add(quantities(rs));
                     }
                 }
                 return rows;
@@ -167,18 +180,13 @@ class BalanceRepository {
 
     /**
      * Holds {@code quantity} if that much is available beyond the buffer and what other channels'
-     * ring-fences keep back ({@code keptForOthers}, evaluated in the same statement); empty when not.
+     * ring-fences keep back there (summed in the same statement); empty when not.
      */
-    Optional<Balance> reserve(String sku, String locationCode, int quantity, int buffer,
-            org.jooq.Field<Integer> keptForOthers, Instant now) {
-        return db.update(BALANCE)
-                .set(BALANCE.RESERVED, BALANCE.RESERVED.plus(quantity))
-                .set(BALANCE.UPDATED_AT, now)
-                .where(BALANCE.SKU.eq(sku), BALANCE.LOCATION_CODE.eq(locationCode),
-                        BALANCE.ON_HAND.minus(BALANCE.RESERVED).minus(BALANCE.SAFETY_STOCK).minus(keptForOthers)
-                                .ge(quantity + buffer))
-                .returning()
-                .fetchOptional(BalanceRepository::toBalance);
+    Optional<Balance> reserve(String sku, String locationCode, int quantity, int buffer, String channelCode,
+            Instant now) {
+        List<Balance> rows = reserveSql.fetch(BalanceRepository::quantities, quantity, now, sku, locationCode, sku,
+                locationCode, channelCode, quantity + buffer);
+        return rows.stream().findFirst();
     }
 
     /** Gives held units back (a release, an expiry). */
@@ -252,6 +260,12 @@ class BalanceRepository {
                         .minus(BALANCE.SAFETY_STOCK), DSL.inline(0))).cast(Integer.class))
                 .from(BALANCE).where(BALANCE.SKU.eq(sku)).fetchOne(0, Integer.class);
         return total == null ? 0 : total;
+    }
+
+    /** A row of the quantity columns, in the order {@link #quantities()} selects them. */
+    private static Balance quantities(ResultSet rs) throws java.sql.SQLException {
+        return new Balance(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                RenderedSql.integer(rs, 6));
     }
 
     static Balance toBalance(BalanceRecord r) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.comptoir.inventory.internal.db.tables.records.HoldRecord;
+import org.comptoir.platform.persistence.RenderedSql;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -15,30 +16,23 @@ import org.springframework.stereotype.Repository;
 class HoldRepository {
 
     private final DSLContext db;
+    /** Every order and cart holds stock: these two inserts are rendered once. */
+    private final RenderedSql insertHold;
+    private final RenderedSql insertLine;
 
     HoldRepository(DSLContext db) {
         this.db = db;
+        this.insertHold = RenderedSql.insert(db, HOLD, HOLD.ID, HOLD.KIND, HOLD.REFERENCE, HOLD.CHANNEL_CODE,
+                HOLD.STATUS, HOLD.EXPIRES_AT, HOLD.NOTE, HOLD.CREATED_BY, HOLD.CREATED_AT);
+        this.insertLine = RenderedSql.insert(db, HOLD_LINE, HOLD_LINE.HOLD_ID, HOLD_LINE.LOCATION_CODE,
+                HOLD_LINE.SKU, HOLD_LINE.QUANTITY, HOLD_LINE.FENCED, HOLD_LINE.NETWORK_FENCED);
     }
 
     void insert(Hold hold) {
-        db.insertInto(HOLD)
-                .set(HOLD.ID, hold.id())
-                .set(HOLD.KIND, hold.kind().name())
-                .set(HOLD.REFERENCE, hold.reference())
-                .set(HOLD.CHANNEL_CODE, hold.channelCode())
-                .set(HOLD.STATUS, hold.status().name())
-                .set(HOLD.EXPIRES_AT, hold.expiresAt())
-                .set(HOLD.NOTE, hold.note())
-                .set(HOLD.CREATED_BY, hold.createdBy())
-                .set(HOLD.CREATED_AT, hold.createdAt())
-                .execute();
-        var insert = db.insertInto(HOLD_LINE, HOLD_LINE.HOLD_ID, HOLD_LINE.LOCATION_CODE, HOLD_LINE.SKU,
-                HOLD_LINE.QUANTITY, HOLD_LINE.FENCED, HOLD_LINE.NETWORK_FENCED);
-        for (Hold.Line line : hold.lines()) {
-            insert = insert.values(hold.id(), line.locationCode(), line.sku(), line.quantity(), line.fenced(),
-                    line.networkFenced());
-        }
-        insert.execute();
+        insertHold.execute(hold.id(), hold.kind().name(), hold.reference(), hold.channelCode(), hold.status().name(),
+                hold.expiresAt(), hold.note(), hold.createdBy(), hold.createdAt());
+        insertLine.executeAll(hold.lines().stream().map(line -> new Object[] {hold.id(), line.locationCode(),
+                line.sku(), line.quantity(), line.fenced(), line.networkFenced()}).toList());
     }
 
     Optional<Hold> find(UUID id) {

@@ -85,8 +85,7 @@ class Holds {
         int buffer = buffers.of(channel);
         List<RingFences.Fence> networkFences = lockForNetworkFences(channel, lines);
         for (Hold.Line line : lines) {
-            Balance after = balances.reserve(line.sku(), line.locationCode(), line.quantity(), buffer,
-                            fences.keptFrom(channel, line.sku(), line.locationCode()), now)
+            Balance after = balances.reserve(line.sku(), line.locationCode(), line.quantity(), buffer, channel, now)
                     .orElseThrow(() -> new OutOfStock(line.sku(), line.locationCode(), line.quantity(),
                             balances.find(line.sku(), line.locationCode()).map(b -> Math.max(0, b.availableTo(buffer)
                                     - fences.keptFromCached(channel, line.sku(), line.locationCode()))).orElse(0)));

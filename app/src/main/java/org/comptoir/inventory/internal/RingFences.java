@@ -36,7 +36,7 @@ class RingFences {
     }
 
     /** What other channels' fences keep back at a location, as a sub-query of the reserving update. */
-    Field<Integer> keptFrom(String channelCode, String sku, String locationCode) {
+    static Field<Integer> keptFrom(Field<String> channelCode, Field<String> sku, Field<String> locationCode) {
         return DSL.field(DSL.select(DSL.coalesce(DSL.sum(RING_FENCE.REMAINING), DSL.inline(0)).cast(Integer.class))
                 .from(RING_FENCE)
                 .where(RING_FENCE.SKU.eq(sku), RING_FENCE.LOCATION_CODE.eq(locationCode),

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.comptoir.ordering.internal.db.tables.records.CustomerOrderRecord;
 import org.comptoir.platform.persistence.Ids;
+import org.comptoir.platform.persistence.RenderedSql;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Sequence;
@@ -33,10 +34,33 @@ class OrderRepository {
 
     private final DSLContext db;
     private final ObjectMapper json;
+    /** The inserts of every placed order, rendered once (see {@link RenderedSql}). */
+    private final RenderedSql insertOrder;
+    private final RenderedSql insertGroup;
+    private final RenderedSql insertLine;
+    private final RenderedSql insertChange;
 
     OrderRepository(DSLContext db, ObjectMapper json) {
         this.db = db;
         this.json = json;
+        this.insertOrder = RenderedSql.insert(db, CUSTOMER_ORDER, CUSTOMER_ORDER.ID, CUSTOMER_ORDER.ORDER_NUMBER,
+                CUSTOMER_ORDER.CHANNEL_CODE, CUSTOMER_ORDER.EXTERNAL_ID, CUSTOMER_ORDER.CUSTOMER_REF,
+                CUSTOMER_ORDER.CART_ID, CUSTOMER_ORDER.STATUS, CUSTOMER_ORDER.PAYMENT_TERMS,
+                CUSTOMER_ORDER.PAYMENT_STATUS, CUSTOMER_ORDER.CURRENCY, CUSTOMER_ORDER.COUNTRY, CUSTOMER_ORDER.CODES,
+                CUSTOMER_ORDER.LIST_TOTAL, CUSTOMER_ORDER.DISCOUNT, CUSTOMER_ORDER.DELIVERY, CUSTOMER_ORDER.NET,
+                CUSTOMER_ORDER.TAX, CUSTOMER_ORDER.GROSS, CUSTOMER_ORDER.PAID, CUSTOMER_ORDER.REFUNDED,
+                CUSTOMER_ORDER.LOYALTY_POINTS, CUSTOMER_ORDER.PROMOTIONS_JSON, CUSTOMER_ORDER.HOLD_ID,
+                CUSTOMER_ORDER.EXPIRES_AT, CUSTOMER_ORDER.PLACED_BY, CUSTOMER_ORDER.PLACED_AT,
+                CUSTOMER_ORDER.UPDATED_AT, CUSTOMER_ORDER.VERSION);
+        this.insertGroup = RenderedSql.insert(db, ORDER_GROUP, ORDER_GROUP.ORDER_ID, ORDER_GROUP.GROUP_CODE,
+                ORDER_GROUP.METHOD, ORDER_GROUP.LOCATION_CODE, ORDER_GROUP.RELAY_POINT, ORDER_GROUP.ADDRESS_JSON);
+        this.insertLine = RenderedSql.insert(db, ORDER_LINE, ORDER_LINE.ORDER_ID, ORDER_LINE.LINE_NO, ORDER_LINE.SKU,
+                ORDER_LINE.GROUP_CODE, ORDER_LINE.LOCATION_CODE, ORDER_LINE.QUANTITY, ORDER_LINE.CANCELLED,
+                ORDER_LINE.UNIT_PRICE, ORDER_LINE.DISCOUNT, ORDER_LINE.TOTAL, ORDER_LINE.TAX_RATE_BP, ORDER_LINE.NET,
+                ORDER_LINE.TAX, ORDER_LINE.GROSS);
+        this.insertChange = RenderedSql.insert(db, ORDER_HISTORY, ORDER_HISTORY.ID, ORDER_HISTORY.ORDER_ID,
+                ORDER_HISTORY.FROM_STATUS, ORDER_HISTORY.TO_STATUS, ORDER_HISTORY.ACTION, ORDER_HISTORY.ACTOR,
+                ORDER_HISTORY.CHANNEL_CODE, ORDER_HISTORY.DETAIL, ORDER_HISTORY.AT);
     }
 
     String nextNumber() {
@@ -44,42 +68,18 @@ class OrderRepository {
     }
 
     void insert(Order o, String promotionsJson, Instant now) {
-        db.insertInto(CUSTOMER_ORDER)
-                .set(CUSTOMER_ORDER.ID, o.id()).set(CUSTOMER_ORDER.ORDER_NUMBER, o.number())
-                .set(CUSTOMER_ORDER.CHANNEL_CODE, o.channelCode()).set(CUSTOMER_ORDER.EXTERNAL_ID, o.externalId())
-                .set(CUSTOMER_ORDER.CUSTOMER_REF, o.customerRef()).set(CUSTOMER_ORDER.CART_ID, o.cartId())
-                .set(CUSTOMER_ORDER.STATUS, o.status().name())
-                .set(CUSTOMER_ORDER.PAYMENT_TERMS, o.paymentTerms().name())
-                .set(CUSTOMER_ORDER.PAYMENT_STATUS, o.paymentStatus().name())
-                .set(CUSTOMER_ORDER.CURRENCY, o.currency()).set(CUSTOMER_ORDER.COUNTRY, o.country())
-                .set(CUSTOMER_ORDER.CODES, o.codes().isEmpty() ? null : String.join(",", o.codes()))
-                .set(CUSTOMER_ORDER.LIST_TOTAL, o.totals().listTotal())
-                .set(CUSTOMER_ORDER.DISCOUNT, o.totals().discount())
-                .set(CUSTOMER_ORDER.DELIVERY, o.totals().delivery()).set(CUSTOMER_ORDER.NET, o.totals().net())
-                .set(CUSTOMER_ORDER.TAX, o.totals().tax()).set(CUSTOMER_ORDER.GROSS, o.totals().gross())
-                .set(CUSTOMER_ORDER.PAID, o.paid()).set(CUSTOMER_ORDER.REFUNDED, o.refunded())
-                .set(CUSTOMER_ORDER.LOYALTY_POINTS, o.loyaltyPoints())
-                .set(CUSTOMER_ORDER.PROMOTIONS_JSON, promotionsJson)
-                .set(CUSTOMER_ORDER.HOLD_ID, o.holdId()).set(CUSTOMER_ORDER.EXPIRES_AT, o.expiresAt())
-                .set(CUSTOMER_ORDER.PLACED_BY, o.placedBy()).set(CUSTOMER_ORDER.PLACED_AT, o.placedAt())
-                .set(CUSTOMER_ORDER.UPDATED_AT, now).set(CUSTOMER_ORDER.VERSION, o.version())
-                .execute();
-        var groups = db.insertInto(ORDER_GROUP, ORDER_GROUP.ORDER_ID, ORDER_GROUP.GROUP_CODE, ORDER_GROUP.METHOD,
-                ORDER_GROUP.LOCATION_CODE, ORDER_GROUP.RELAY_POINT, ORDER_GROUP.ADDRESS_JSON);
-        for (Fulfilment.Group g : o.groups()) {
-            groups = groups.values(o.id(), g.code(), g.method().name(), g.locationCode(), g.relayPoint(),
-                    g.address() == null ? null : json.writeValueAsString(g.address()));
-        }
-        groups.execute();
-        var lines = db.insertInto(ORDER_LINE, ORDER_LINE.ORDER_ID, ORDER_LINE.LINE_NO, ORDER_LINE.SKU,
-                ORDER_LINE.GROUP_CODE, ORDER_LINE.LOCATION_CODE, ORDER_LINE.QUANTITY, ORDER_LINE.CANCELLED,
-                ORDER_LINE.UNIT_PRICE, ORDER_LINE.DISCOUNT, ORDER_LINE.TOTAL, ORDER_LINE.TAX_RATE_BP, ORDER_LINE.NET,
-                ORDER_LINE.TAX, ORDER_LINE.GROSS);
-        for (Order.Line l : o.lines()) {
-            lines = lines.values(o.id(), l.lineNo(), l.sku(), l.group(), l.locationCode(), l.quantity(), l.cancelled(),
-                    l.unitPrice(), l.discount(), l.total(), l.taxRateBp(), l.net(), l.tax(), l.gross());
-        }
-        lines.execute();
+        insertOrder.execute(o.id(), o.number(), o.channelCode(), o.externalId(), o.customerRef(), o.cartId(),
+                o.status().name(), o.paymentTerms().name(), o.paymentStatus().name(), o.currency(), o.country(),
+                o.codes().isEmpty() ? null : String.join(",", o.codes()), o.totals().listTotal(),
+                o.totals().discount(), o.totals().delivery(), o.totals().net(), o.totals().tax(), o.totals().gross(),
+                o.paid(), o.refunded(), o.loyaltyPoints(), promotionsJson, o.holdId(), o.expiresAt(), o.placedBy(),
+                o.placedAt(), now, o.version());
+        insertGroup.executeAll(o.groups().stream().map(g -> new Object[] {o.id(), g.code(), g.method().name(),
+                g.locationCode(), g.relayPoint(), g.address() == null ? null : json.writeValueAsString(g.address())})
+                .toList());
+        insertLine.executeAll(o.lines().stream().map(l -> new Object[] {o.id(), l.lineNo(), l.sku(), l.group(),
+                l.locationCode(), l.quantity(), l.cancelled(), l.unitPrice(), l.discount(), l.total(), l.taxRateBp(),
+                l.net(), l.tax(), l.gross()}).toList());
     }
 
     Optional<Order> find(UUID id) {
@@ -170,12 +170,9 @@ class OrderRepository {
     }
 
     void record(UUID orderId, Change change) {
-        db.insertInto(ORDER_HISTORY).set(ORDER_HISTORY.ID, Ids.newId()).set(ORDER_HISTORY.ORDER_ID, orderId)
-                .set(ORDER_HISTORY.FROM_STATUS, change.from() == null ? null : change.from().name())
-                .set(ORDER_HISTORY.TO_STATUS, change.to().name()).set(ORDER_HISTORY.ACTION, change.action())
-                .set(ORDER_HISTORY.ACTOR, change.actor()).set(ORDER_HISTORY.CHANNEL_CODE, change.channelCode())
-                .set(ORDER_HISTORY.DETAIL, change.detail()).set(ORDER_HISTORY.AT, change.at())
-                .execute();
+        insertChange.execute(Ids.newId(), orderId, change.from() == null ? null : change.from().name(),
+                change.to().name(), change.action(), change.actor(), change.channelCode(), change.detail(),
+                change.at());
     }
 
     List<Change> history(UUID orderId) {

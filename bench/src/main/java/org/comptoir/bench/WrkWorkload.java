@@ -1,0 +1,177 @@
+package org.comptoir.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * W3 and W1-direct driven by wrk, a C load generator: on a 2-core machine the JDK's HTTP client spends
+ * about as much CPU as the platform it measures, while the limit it is compared with is driven by
+ * pgbench, also C. The requests are those of {@link AvailabilityWorkload} and {@link CheckoutWorkload}
+ * (16 connections, random SKUs of the data set), built by a Lua script.
+ */
+final class WrkWorkload {
+
+    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in ([0-9.]+)(us|ms|s|m)");
+    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+    private static final Pattern SOCKET = Pattern.compile(
+            "Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+
+    private final String wrk;
+    private final String base;
+    private final String key;
+
+    WrkWorkload(String wrk, String base, String key) {
+        this.wrk = wrk;
+        this.base = base;
+        this.key = key;
+    }
+
+    /**
+     * W3: one random SKU's availability at every location per request; 45 s warm-up then 30 s
+     * measured: on 2 busy cores the JIT's C2 compiler still takes a third of a core after 20 s of
+     * load, and the figure wanted is the steady state a running shop sees.
+     */
+    Map<String, Object> availability() throws Exception {
+        String script = """
+                math.randomseed(42)
+                request = function()
+                  local path = string.format("/api/v1/inventory/availability/SKU-%%04d?channel=%s", math.random(1, %d))
+                  return wrk.format("GET", path, {["Authorization"] = "Bearer %s"})
+                end
+                """.formatted(DataSet.CHANNEL, DataSet.PRODUCTS, key);
+        Map<String, Object> figures = run(script, 45, 30);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("users", 16);
+        answer.put("req_per_s", Math.round((double) figures.get("rate")));
+        answer.put("p50_ms", figures.get("p50"));
+        answer.put("p99_ms", figures.get("p99"));
+        answer.put("errors", figures.get("errors"));
+        answer.put("driver", "wrk");
+        return answer;
+    }
+
+    /**
+     * W1-direct: a 3-line order of distinct random SKUs, quantity 1, home delivery in Paris, placed in
+     * one call; 15 s warm-up then 60 s measured, as the reference workload says. Only placed orders
+     * (201) count.
+     */
+    Map<String, Object> directOrders() throws Exception {
+        String script = """
+                local id = 0
+                setup = function(thread)
+                  thread:set("id", id)
+                  id = id + 1
+                end
+                init = function()
+                  math.randomseed(42 + id)
+                end
+                local headers = {["Authorization"] = "Bearer %s", ["Content-Type"] = "application/json"}
+                local line = '{"sku":"SKU-%%04d","quantity":1}'
+                request = function()
+                  local a = math.random(1, %d)
+                  local b = a
+                  while b == a do b = math.random(1, %d) end
+                  local c = a
+                  while c == a or c == b do c = math.random(1, %d) end
+                  local body = '{"channelCode":"%s","groups":[{"code":"home","method":"HOME_DELIVERY",'
+                    .. '"address":{"line1":"12 rue de Rivoli","postalCode":"75004","city":"Paris","country":"FR"}}],'
+                    .. '"lines":[' .. string.format(line, a) .. ',' .. string.format(line, b) .. ','
+                    .. string.format(line, c) .. ']}'
+                  return wrk.format("POST", "/api/v1/orders", headers, body)
+                end
+                """.formatted(key, DataSet.PRODUCTS, DataSet.PRODUCTS, DataSet.PRODUCTS, DataSet.CHANNEL);
+        Map<String, Object> figures = run(script, 15, 60);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("users", 16);
+        long placed = (long) figures.get("requests") - (long) figures.get("errors");
+        answer.put("orders_per_s", Math.round(placed / (double) figures.get("seconds") * 10) / 10.0);
+        answer.put("place_p50_ms", figures.get("p50"));
+        answer.put("place_p99_ms", figures.get("p99"));
+        answer.put("errors", figures.get("errors"));
+        answer.put("driver", "wrk");
+        return answer;
+    }
+
+    /** Warms up, then measures: requests, seconds, rate, p50 and p99 (ms, as text) and errors. */
+    private Map<String, Object> run(String lua, int warmUp, int measured) throws Exception {
+        Path script = Files.createTempFile("comptoir-wrk-", ".lua");
+        Files.writeString(script, lua, StandardCharsets.UTF_8);
+        try {
+            wrk(script, warmUp, false);
+            String out = wrk(script, measured, true);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            Matcher total = TOTAL.matcher(out);
+            if (!total.find()) {
+                throw new IllegalStateException("unexpected wrk output: " + out);
+            }
+            figures.put("requests", Long.parseLong(total.group(1)));
+            figures.put("seconds", toMs(Double.parseDouble(total.group(2)), total.group(3)) / 1000);
+            figures.put("rate", Double.parseDouble(find(RATE, out, 1)));
+            figures.put("p50", "%.2f".formatted(percentileMs(out, "50%")));
+            figures.put("p99", "%.2f".formatted(percentileMs(out, "99%")));
+            long errors = 0;
+            Matcher non2xx = NON_2XX.matcher(out);
+            if (non2xx.find()) {
+                errors += Long.parseLong(non2xx.group(1));
+            }
+            Matcher socket = SOCKET.matcher(out);
+            if (socket.find()) {
+                for (int g = 1; g <= 4; g++) {
+                    errors += Long.parseLong(socket.group(g));
+                }
+            }
+            figures.put("errors", errors);
+            return figures;
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    private String wrk(Path script, int seconds, boolean latency) throws IOException, InterruptedException {
+        var command = new java.util.ArrayList<>(java.util.List.of(wrk, "-t2", "-c16", "-d" + seconds + "s", "-s",
+                script.toString()));
+        if (latency) {
+            command.add("--latency");
+        }
+        command.add(base);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + out);
+        }
+        return out;
+    }
+
+    /** wrk prints latencies as 1.23ms, 456.00us or 1.02s. */
+    private static double percentileMs(String out, String label) {
+        Matcher m = Pattern.compile("\\s" + Pattern.quote(label) + "\\s+([0-9.]+)(us|ms|s)").matcher(out);
+        if (!m.find()) {
+            return -1;
+        }
+        return toMs(Double.parseDouble(m.group(1)), m.group(2));
+    }
+
+    private static double toMs(double value, String unit) {
+        return switch (unit) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            case "m" -> value * 60_000;
+            default -> value;
+        };
+    }
+
+    private static String find(Pattern pattern, String out, int group) {
+        Matcher m = pattern.matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("unexpected wrk output: " + out);
+        }
+        return m.group(group);
+    }
+}
