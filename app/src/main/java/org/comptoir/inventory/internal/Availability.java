@@ -67,6 +67,11 @@ class Availability {
      * statement reads a consistent snapshot, and a read-only transaction would add round trips.
      */
     Map<String, OfSku> of(Collection<String> skus, String channelCode) {
+        return withSupply(now(skus, channelCode), scope(channelCode));
+    }
+
+    /** The same without when sold-out stock is expected back: what can be promised now, nothing more. */
+    Map<String, OfSku> now(Collection<String> skus, String channelCode) {
         Scope scope = scope(channelCode);
         Map<String, List<Balance>> bySku = new LinkedHashMap<>();
         skus.forEach(sku -> bySku.put(sku, new ArrayList<>()));
@@ -97,7 +102,7 @@ class Availability {
             }
             answers.put(sku, new OfSku(sku, channelCode, total, null, at));
         });
-        return withSupply(answers, scope);
+        return answers;
     }
 
     /**

@@ -26,7 +26,7 @@ class InventoryService implements Inventory {
     @Override
     public Map<String, Map<String, Integer>> available(String channelCode, Collection<String> skus) {
         Map<String, Map<String, Integer>> answer = new LinkedHashMap<>();
-        availability.of(List.copyOf(skus), channelCode).forEach((sku, ofSku) -> {
+        availability.now(List.copyOf(skus), channelCode).forEach((sku, ofSku) -> {
             Map<String, Integer> at = new LinkedHashMap<>();
             ofSku.locations().stream().filter(l -> l.available() > 0)
                     .forEach(l -> at.put(l.locationCode(), l.available()));

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
@@ -20,6 +21,15 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  */
 @Configuration
 class SecurityConfig {
+
+    /**
+     * No security observations at all: even when the registry drops them, observing wraps each filter
+     * of every request in an observation of its own. Request metrics (http.server.requests) stay.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, List<CredentialResolver> resolvers, List<AccessRules> moduleRules,
