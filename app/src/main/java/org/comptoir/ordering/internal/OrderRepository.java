@@ -39,6 +39,7 @@ class OrderRepository {
     private final RenderedSql insertGroup;
     private final RenderedSql insertLine;
     private final RenderedSql insertChange;
+    private final RenderedSql nextNumber;
 
     OrderRepository(DSLContext db, ObjectMapper json) {
         this.db = db;
@@ -58,13 +59,14 @@ class OrderRepository {
                 ORDER_LINE.GROUP_CODE, ORDER_LINE.LOCATION_CODE, ORDER_LINE.QUANTITY, ORDER_LINE.CANCELLED,
                 ORDER_LINE.UNIT_PRICE, ORDER_LINE.DISCOUNT, ORDER_LINE.TOTAL, ORDER_LINE.TAX_RATE_BP, ORDER_LINE.NET,
                 ORDER_LINE.TAX, ORDER_LINE.GROSS);
+        this.nextNumber = RenderedSql.of(db, db.select(ORDER_NUMBER.nextval()));
         this.insertChange = RenderedSql.insert(db, ORDER_HISTORY, ORDER_HISTORY.ID, ORDER_HISTORY.ORDER_ID,
                 ORDER_HISTORY.FROM_STATUS, ORDER_HISTORY.TO_STATUS, ORDER_HISTORY.ACTION, ORDER_HISTORY.ACTOR,
                 ORDER_HISTORY.CHANNEL_CODE, ORDER_HISTORY.DETAIL, ORDER_HISTORY.AT);
     }
 
     String nextNumber() {
-        return "CO-" + db.nextval(ORDER_NUMBER);
+        return "CO-" + nextNumber.fetch(rs -> rs.getLong(1)).getFirst();
     }
 
     void insert(Order o, String promotionsJson, Instant now) {

@@ -4,9 +4,17 @@ import static org.comptoir.pricing.internal.db.tables.Price.PRICE;
 import static org.comptoir.pricing.internal.db.tables.PriceList.PRICE_LIST;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.comptoir.platform.persistence.RenderedSql;
+import org.comptoir.platform.persistence.Snapshot;
 import org.comptoir.pricing.internal.db.tables.records.PriceListRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -19,12 +27,22 @@ class PriceListRepository {
     record ListedPrice(String sku, long amount, Long compareAt, PriceList list) {}
 
     private final DSLContext db;
+    /**
+     * The lists themselves are reference data (a handful, changed by hand): kept in memory like VAT
+     * rates. The prices are always read from the database.
+     */
+    private final Snapshot<Map<UUID, PriceList>> lists;
+    /** The prices of n SKUs, rendered once per n (every quote asks). */
+    private final Map<Integer, RenderedSql> pricesOf = new ConcurrentHashMap<>();
 
     PriceListRepository(DSLContext db) {
         this.db = db;
+        this.lists = new Snapshot<>(() -> db.selectFrom(PRICE_LIST).fetch(PriceListRepository::toList).stream()
+                .collect(Collectors.toUnmodifiableMap(PriceList::id, list -> list)));
     }
 
     void insert(PriceList list, Instant now) {
+        lists.changed();
         db.insertInto(PRICE_LIST)
                 .set(PRICE_LIST.ID, list.id()).set(PRICE_LIST.CODE, list.code()).set(PRICE_LIST.LIST_NAME, list.name())
                 .set(PRICE_LIST.CURRENCY, list.currency()).set(PRICE_LIST.CHANNEL_CODE, list.channelCode())
@@ -37,6 +55,7 @@ class PriceListRepository {
 
     /** Writes the new state if the stored version is still the one read; false when it moved on. */
     boolean update(PriceList list, int readVersion, Instant now) {
+        lists.changed();
         return db.update(PRICE_LIST)
                 .set(PRICE_LIST.LIST_NAME, list.name()).set(PRICE_LIST.CHANNEL_CODE, list.channelCode())
                 .set(PRICE_LIST.CUSTOMER_GROUP, list.customerGroup()).set(PRICE_LIST.PRIORITY, list.priority())
@@ -83,13 +102,32 @@ class PriceListRepository {
      * the one that applies to its channel and group. One query, one index range per SKU.
      */
     List<ListedPrice> candidates(Collection<String> skus, String currency, Instant at) {
-        return db.select(PRICE.SKU, PRICE.AMOUNT, PRICE.COMPARE_AT).select(PRICE_LIST.fields())
-                .from(PRICE).join(PRICE_LIST).on(PRICE_LIST.ID.eq(PRICE.PRICE_LIST_ID))
-                .where(PRICE.SKU.in(skus), PRICE_LIST.CURRENCY.eq(currency), PRICE_LIST.ACTIVE.isTrue(),
-                        PRICE_LIST.VALID_FROM.isNull().or(PRICE_LIST.VALID_FROM.le(at)),
-                        PRICE_LIST.VALID_TO.isNull().or(PRICE_LIST.VALID_TO.gt(at)))
-                .fetch(r -> new ListedPrice(r.get(PRICE.SKU), r.get(PRICE.AMOUNT), r.get(PRICE.COMPARE_AT),
-                        toList(r.into(PRICE_LIST))));
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        RenderedSql sql = pricesOf.computeIfAbsent(skus.size(), n -> RenderedSql.of(db,
+                db.select(PRICE.SKU, PRICE.AMOUNT, PRICE.COMPARE_AT, PRICE.PRICE_LIST_ID).from(PRICE)
+                        .where(PRICE.SKU.in(IntStream.range(0, n).mapToObj(i -> DSL.param("sku" + i, String.class))
+                                .toList()))));
+        record Row(String sku, long amount, Long compareAt, UUID listId) {}
+        List<Row> rows = sql.fetch(rs -> new Row(rs.getString(1), rs.getLong(2), rs.getObject(3, Long.class),
+                rs.getObject(4, UUID.class)), skus.toArray());
+        Map<UUID, PriceList> snapshot = lists.get();
+        if (rows.stream().anyMatch(row -> !snapshot.containsKey(row.listId()))) {
+            // A list made on another node since the snapshot was taken.
+            lists.changed();
+        }
+        Map<UUID, PriceList> known = lists.get();
+        List<ListedPrice> open = new ArrayList<>();
+        for (Row row : rows) {
+            PriceList list = known.get(row.listId());
+            if (list != null && list.active() && list.currency().equals(currency)
+                    && (list.validFrom() == null || !list.validFrom().isAfter(at))
+                    && (list.validTo() == null || list.validTo().isAfter(at))) {
+                open.add(new ListedPrice(row.sku(), row.amount(), row.compareAt(), list));
+            }
+        }
+        return open;
     }
 
     private static PriceList toList(PriceListRecord r) {
