@@ -244,6 +244,42 @@ class PricingApiTest extends ApiTest {
                 .isEqualTo(1290);
     }
 
+    /**
+     * Price lists and variants are kept in memory between quotes: a change made through the API
+     * counts for the very next quote, on every path that reads them.
+     */
+    @Test
+    void aChangedPriceListOrProductCountsForTheNextQuote() {
+        String webList = unique("WEBEUR");
+        var body = list(webList, web, null);
+        assertThat(admin.post("/api/v1/pricing/price-lists", body).status()).isEqualTo(201);
+        setPrices(webList, price(gloves, 1000, null));
+        assertThat(quote(basket(web, gloves, 1)).json().path("lines").get(0).path("unitPrice").asLong())
+                .isEqualTo(1000);
+        body.put("active", false);
+        var switchedOff = admin.with("If-Match", "\"1\"").put("/api/v1/pricing/price-lists/" + webList, body);
+        assertThat(switchedOff.status()).as(switchedOff.toString()).isEqualTo(200);
+        assertThat(quote(basket(web, gloves, 1)).json().path("lines").get(0).path("unitPrice").asLong())
+                .isEqualTo(1290);
+
+        String mitts = unique("MIT");
+        var product = Fixtures.product("Mitaines " + mitts, List.of(web), mitts);
+        var created = admin.post("/api/v1/catalog/products", product);
+        assertThat(created.status()).isEqualTo(201);
+        setPrices(priceList, price(mitts, 1290, null));
+        var cut = promotion(unique("TOOLS"), "PERCENT_OFF", "CATEGORY", List.of(tools));
+        cut.put("percentBp", 1000);
+        cut.put("channelCodes", List.of(web));
+        create(cut);
+        assertThat(quote(basket(web, mitts, 1)).json().path("lines").get(0).path("discount").asLong()).isZero();
+        product.put("category", tools);
+        var moved = admin.with("If-Match", "\"" + created.json().path("version").asInt() + "\"")
+                .put("/api/v1/catalog/products/" + created.json().path("id").asString(), product);
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(quote(basket(web, mitts, 1)).json().path("lines").get(0).path("discount").asLong())
+                .isEqualTo(129);
+    }
+
     @Test
     void couponsThatDoNotApplySayWhy() {
         String coupon = couponPromotion(500, 3000);
