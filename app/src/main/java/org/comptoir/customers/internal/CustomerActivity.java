@@ -59,6 +59,7 @@ class CustomerActivity {
     @ApplicationModuleListener(id = "customers.order-placed", condition = "#event.customerRef() != null")
     void on(OrderPlaced event) {
         customerOf(event.customerRef(), event.channelCode()).ifPresent(customerId -> {
+            serialised(customerId);
             var order = orderBook.find(event.orderId()).orElseThrow();
             orderLinks.link(order.id(), customerId, event.customerRef(), clock.instant());
             timeline.record(customerId, TouchpointType.PURCHASE, event.channelCode(), event.occurredAt(),
@@ -76,6 +77,7 @@ class CustomerActivity {
             + "|| #event.to() == 'DELIVERED')")
     void on(OrderStatusChanged event) {
         customerOf(event.customerRef(), event.channelCode()).ifPresent(customerId -> {
+            serialised(customerId);
             var order = orderBook.find(event.orderId()).orElseThrow();
             if ("CANCELLED".equals(event.to())) {
                 loyalty.reverse(order.number());
@@ -90,6 +92,7 @@ class CustomerActivity {
     void on(ReturnReceived event) {
         var order = orderBook.find(event.orderId()).orElseThrow();
         customerOf(event.customerRef(), order.channelCode()).ifPresent(customerId -> {
+            serialised(customerId);
             timeline.record(customerId, TouchpointType.RETURN, order.channelCode(), event.occurredAt(),
                     event.locationCode(), event.orderNumber(), Map.of("refunded", event.refunded(), "currency",
                             event.currency()));
@@ -137,6 +140,15 @@ class CustomerActivity {
         stats.save(new StatsRepository.Stats(customerId, orders.size(), spent,
                 orders.isEmpty() ? null : orders.getFirst().currency(), first, last, String.join(",", channels),
                 String.join(",", stores), null, null, null, clock.instant()));
+    }
+
+    /**
+     * An order's events reach this module on threads of their own, often at once (placed, then paid a
+     * moment later): each handler first locks the profile, so that one customer's figures, points and
+     * timeline are updated one event at a time and the second sees what the first wrote.
+     */
+    private void serialised(UUID customerId) {
+        customers.lock(List.of(customerId));
     }
 
     private Optional<UUID> customerOf(String customerRef, String channel) {
