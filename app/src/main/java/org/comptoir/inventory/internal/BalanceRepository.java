@@ -37,7 +37,10 @@ class BalanceRepository {
     /** By the number of SKUs asked (an IN list of that many parameters). */
     private final Map<Integer, String> ofSkusSql = new ConcurrentHashMap<>();
 
-    /** Every held line of every cart and order: rendered once, parameters in the order {@link #reserve} binds. */
+    /**
+     * Every held line of every cart and order: rendered once, checked at start to take its values in
+     * the order {@link #reserve} binds them.
+     */
     private final RenderedSql reserveSql;
 
     BalanceRepository(DSLContext db) {
@@ -53,7 +56,8 @@ class BalanceRepository {
                                 .minus(RingFences.keptFrom(DSL.param("channel", String.class), sku, location))
                                 .ge(DSL.param("needed", Integer.class)))
                 .returning(BALANCE.SKU, BALANCE.LOCATION_CODE, BALANCE.ON_HAND, BALANCE.RESERVED,
-                        BALANCE.SAFETY_STOCK, BALANCE.LOW_STOCK_THRESHOLD));
+                        BALANCE.SAFETY_STOCK, BALANCE.LOW_STOCK_THRESHOLD),
+                "quantity", "now", "sku", "location", "sku", "location", "channel", "needed");
     }
 
     Optional<Balance> find(String sku, String locationCode) {

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
@@ -38,6 +40,7 @@ public final class RenderedSql {
         T map(ResultSet rs) throws SQLException;
     }
 
+    private static final Pattern NAMED = Pattern.compile(":([A-Za-z][A-Za-z0-9_]*)");
     private static final Map<String, SQLErrorCodeSQLExceptionTranslator> TRANSLATORS = new ConcurrentHashMap<>();
 
     private final DSLContext db;
@@ -51,6 +54,23 @@ public final class RenderedSql {
     /** A query whose values are {@link DSL#param} placeholders. */
     public static RenderedSql of(DSLContext db, Query query) {
         return new RenderedSql(db, db.render(query));
+    }
+
+    /**
+     * A query whose values are named {@link DSL#param} placeholders, checked once to be rendered in
+     * the order the caller binds them: a change of jOOQ's rendering fails at start, not at the till.
+     */
+    public static RenderedSql of(DSLContext db, Query query, String... bindOrder) {
+        List<String> rendered = new ArrayList<>();
+        Matcher name = NAMED.matcher(db.renderNamedParams(query));
+        while (name.find()) {
+            rendered.add(name.group(1));
+        }
+        if (!rendered.equals(List.of(bindOrder))) {
+            throw new IllegalStateException("parameters rendered as " + rendered + ", bound as "
+                    + List.of(bindOrder));
+        }
+        return of(db, query);
     }
 
     /** {@code insert into table (columns) values (?, …)}: rows are bound column by column. */
