@@ -64,13 +64,13 @@ final class WrkWorkload {
      */
     Map<String, Object> directOrders() throws Exception {
         String script = """
-                local id = 0
+                local threads = 0
                 setup = function(thread)
-                  thread:set("id", id)
-                  id = id + 1
+                  thread:set("seed", 42 + threads)
+                  threads = threads + 1
                 end
                 init = function()
-                  math.randomseed(42 + id)
+                  math.randomseed(seed)
                 end
                 local headers = {["Authorization"] = "Bearer %s", ["Content-Type"] = "application/json"}
                 local line = '{"sku":"SKU-%%04d","quantity":1}'

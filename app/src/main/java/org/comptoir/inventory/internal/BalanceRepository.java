@@ -2,15 +2,14 @@ package org.comptoir.inventory.internal;
 
 import static org.comptoir.inventory.internal.db.tables.Balance.BALANCE;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.comptoir.inventory.internal.db.tables.records.BalanceRecord;
 import org.comptoir.platform.persistence.RenderedSql;
 import org.jooq.DSLContext;
@@ -29,13 +28,13 @@ class BalanceRepository {
 
     private final DSLContext db;
     /**
-     * The availability reads, rendered once by jOOQ from the generated table and then only bound:
-     * they run for every availability answer, cart and order, and rendering them each time cost more
-     * than the database took to answer.
+     * The availability reads, rendered once (see {@link RenderedSql}): they run for every
+     * availability answer, cart and order, and rendering them each time cost more than the database
+     * took to answer.
      */
-    private final String ofSkuSql;
+    private final RenderedSql ofSkuSql;
     /** By the number of SKUs asked (an IN list of that many parameters). */
-    private final Map<Integer, String> ofSkusSql = new ConcurrentHashMap<>();
+    private final Map<Integer, RenderedSql> ofSkusSql = new ConcurrentHashMap<>();
 
     /**
      * Every held line of every cart and order: rendered once, checked at start to take its values in
@@ -45,7 +44,7 @@ class BalanceRepository {
 
     BalanceRepository(DSLContext db) {
         this.db = db;
-        this.ofSkuSql = db.render(quantities().where(BALANCE.SKU.eq(DSL.param("sku", String.class))));
+        this.ofSkuSql = RenderedSql.of(db, quantities().where(BALANCE.SKU.eq(DSL.param("sku", String.class))));
         var sku = DSL.param("sku", String.class);
         var location = DSL.param("location", String.class);
         this.reserveSql = RenderedSql.of(db, db.update(BALANCE)
@@ -67,34 +66,16 @@ class BalanceRepository {
 
     /** Every location holding the SKU: one range of the primary key. */
     List<Balance> ofSku(String sku) {
-        return read(ofSkuSql, sku);
+        return ofSkuSql.fetch(BalanceRepository::quantities, sku);
     }
 
     List<Balance> ofSkus(Collection<String> skus) {
         if (skus.isEmpty()) {
             return List.of();
         }
-        String sql = ofSkusSql.computeIfAbsent(skus.size(), n -> db.render(quantities().where(BALANCE.SKU.in(
-                java.util.stream.IntStream.range(0, n).mapToObj(i -> DSL.param("sku" + i, String.class)).toList()))));
-        return read(sql, skus.toArray(String[]::new));
-    }
-
-    /** Runs a pre-rendered quantities read in the caller's transaction (its connection). */
-    private List<Balance> read(String sql, String... skus) {
-        return db.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < skus.length; i++) {
-                    statement.setString(i + 1, skus[i]);
-                }
-                List<Balance> rows = new ArrayList<>();
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(quantities(rs));
-                    }
-                }
-                return rows;
-            }
-        });
+        RenderedSql sql = ofSkusSql.computeIfAbsent(skus.size(), n -> RenderedSql.of(db, quantities().where(
+                BALANCE.SKU.in(IntStream.range(0, n).mapToObj(i -> DSL.param("sku" + i, String.class)).toList()))));
+        return sql.fetch(BalanceRepository::quantities, skus.toArray());
     }
 
     /**
