@@ -160,7 +160,7 @@ class FulfilmentRepository {
         insertOrder.execute(f.id(), f.orderId(), f.orderNumber(), f.channelCode(), f.groupCode(), f.method(),
                 f.kind().name(), f.locationCode(), f.destinationCode(), f.status().name(), f.dueBy(), 0, 1,
                 f.createdAt(), f.createdAt());
-        insertLine.executeAll(f.lines().stream().map(line -> new Object[] {f.id(), line.lineNo(), line.sku(),
+        insertLine.insertAll(f.lines().stream().map(line -> new Object[] {f.id(), line.lineNo(), line.sku(),
                 line.quantity(), line.sourceCode()}).toList());
     }
 

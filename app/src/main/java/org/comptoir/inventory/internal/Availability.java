@@ -67,12 +67,16 @@ class Availability {
      * statement reads a consistent snapshot, and a read-only transaction would add round trips.
      */
     Map<String, OfSku> of(Collection<String> skus, String channelCode) {
-        return withSupply(now(skus, channelCode), scope(channelCode));
+        Scope scope = scope(channelCode);
+        return withSupply(now(skus, channelCode, scope), scope);
     }
 
     /** The same without when sold-out stock is expected back: what can be promised now, nothing more. */
     Map<String, OfSku> now(Collection<String> skus, String channelCode) {
-        Scope scope = scope(channelCode);
+        return now(skus, channelCode, scope(channelCode));
+    }
+
+    private Map<String, OfSku> now(Collection<String> skus, String channelCode, Scope scope) {
         Map<String, List<Balance>> bySku = new LinkedHashMap<>();
         skus.forEach(sku -> bySku.put(sku, new ArrayList<>()));
         List<Balance> found = skus.size() == 1 ? balances.ofSku(skus.iterator().next()) : balances.ofSkus(skus);

@@ -31,7 +31,7 @@ class HoldRepository {
     void insert(Hold hold) {
         insertHold.execute(hold.id(), hold.kind().name(), hold.reference(), hold.channelCode(), hold.status().name(),
                 hold.expiresAt(), hold.note(), hold.createdBy(), hold.createdAt());
-        insertLine.executeAll(hold.lines().stream().map(line -> new Object[] {hold.id(), line.locationCode(),
+        insertLine.insertAll(hold.lines().stream().map(line -> new Object[] {hold.id(), line.locationCode(),
                 line.sku(), line.quantity(), line.fenced(), line.networkFenced()}).toList());
     }
 

@@ -76,10 +76,10 @@ class OrderRepository {
                 o.totals().discount(), o.totals().delivery(), o.totals().net(), o.totals().tax(), o.totals().gross(),
                 o.paid(), o.refunded(), o.loyaltyPoints(), promotionsJson, o.holdId(), o.expiresAt(), o.placedBy(),
                 o.placedAt(), now, o.version());
-        insertGroup.executeAll(o.groups().stream().map(g -> new Object[] {o.id(), g.code(), g.method().name(),
+        insertGroup.insertAll(o.groups().stream().map(g -> new Object[] {o.id(), g.code(), g.method().name(),
                 g.locationCode(), g.relayPoint(), g.address() == null ? null : json.writeValueAsString(g.address())})
                 .toList());
-        insertLine.executeAll(o.lines().stream().map(l -> new Object[] {o.id(), l.lineNo(), l.sku(), l.group(),
+        insertLine.insertAll(o.lines().stream().map(l -> new Object[] {o.id(), l.lineNo(), l.sku(), l.group(),
                 l.locationCode(), l.quantity(), l.cancelled(), l.unitPrice(), l.discount(), l.total(), l.taxRateBp(),
                 l.net(), l.tax(), l.gross()}).toList());
     }

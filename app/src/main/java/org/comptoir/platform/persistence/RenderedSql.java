@@ -94,8 +94,11 @@ public final class RenderedSql {
         });
     }
 
-    /** Runs the statement once per row, in one JDBC batch: one round trip for all of them. */
-    public void executeAll(List<Object[]> rows) {
+    /**
+     * Inserts one row per element in one JDBC batch (one round trip for all of them); a row that
+     * changed nothing is an error, so this is for inserts, not for conditional updates.
+     */
+    public void insertAll(List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
