@@ -48,6 +48,14 @@ done
 [ ${#rest[@]} -gt 0 ] || exit 0
 workloads=("${rest[@]}")
 
+# How the platform is run on this 2-core machine shared with PostgreSQL and the load generator (the
+# README's "small machine" settings): the parallel collector, since G1's concurrent marking and
+# barriers took a tenth of the CPU and doubled W3's p99; and requests served by a few platform threads
+# from one FIFO queue rather than a virtual thread each, so that 16 requests are not all interleaved
+# on two cores (W3's p99 halves). BENCH_JVM_OPTS and BENCH_APP_ARGS add to or override them.
+jvm_opts=${BENCH_PLATFORM_JVM_OPTS:--XX:+UseParallelGC}
+app_args=${BENCH_PLATFORM_APP_ARGS:---spring.threads.virtual.enabled=false --server.tomcat.threads.max=6 --spring.datasource.hikari.maximum-pool-size=6}
+
 key=ck_bench_admin_key_$(date +%s)
 port=${BENCH_PORT:-18080}
 mkdir -p bench/results
@@ -55,8 +63,8 @@ log=bench/results/platform.log
 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME="$PGUSER" \
 SPRING_DATASOURCE_PASSWORD="" COMPTOIR_DEMO_ENABLED=false COMPTOIR_ADMIN_API_KEY="$key" \
 COMPTOIR_CATALOG_IMPORT_SPOOL="$root/bench/results/spool" \
-    "$java" -Xmx2g ${BENCH_JVM_OPTS:-} -jar app/target/comptoir-app-*.jar --server.port="$port" \
-    --logging.level.org.comptoir.request=WARN ${BENCH_APP_ARGS:-} > "$log" 2>&1 &
+    "$java" -Xmx2g $jvm_opts ${BENCH_JVM_OPTS:-} -jar app/target/comptoir-app-*.jar --server.port="$port" \
+    --logging.level.org.comptoir.request=WARN $app_args ${BENCH_APP_ARGS:-} > "$log" 2>&1 &
 platform=$!
 trap 'kill $platform 2>/dev/null; wait $platform 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do

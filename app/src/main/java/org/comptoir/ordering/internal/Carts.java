@@ -93,7 +93,10 @@ class Carts {
 
     /** A storefront changes only its own channel's carts; it reads any cart it knows the id of (handover). */
     Cart changeable(UUID id, Caller caller) {
-        Cart cart = find(id);
+        return changeable(find(id), caller);
+    }
+
+    private static Cart changeable(Cart cart, Caller caller) {
         if (caller.channelCode().map(c -> !c.equals(cart.channelCode())).orElse(false)) {
             throw ApiProblem.conflict("cart-on-another-channel", "The cart is on channel " + cart.channelCode()
                     + "; hand it over to yours first").with("channelCode", cart.channelCode());
@@ -287,9 +290,17 @@ class Carts {
         }
     }
 
+    /**
+     * Locks and counts a change of an open cart the caller may change, reading it once: a refused
+     * change throws, and its transaction takes the touch back.
+     */
     private Cart start(UUID id, Caller caller) {
-        changeable(id, caller);
-        return carts.touch(id, clock.instant()).orElseThrow(() -> notOpen(id));
+        var touched = carts.touch(id, clock.instant());
+        if (touched.isEmpty()) {
+            changeable(id, caller);
+            throw notOpen(id);
+        }
+        return changeable(touched.get(), caller);
     }
 
     /** After a change: priced (refusing what the engine refuses), stock held if the channel wants it, announced. */
