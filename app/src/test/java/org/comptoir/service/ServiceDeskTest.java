@@ -187,6 +187,13 @@ class ServiceDeskTest extends ApiTest {
                 "lines", List.of(Map.of("sku", gloves, "quantity", 1))));
         String number = sale.json().path("number").asString();
         associate.post("/api/v1/orders/" + sale.json().path("id").asString() + "/payments", Map.of("provider", "CASH"));
+        // The buyer's profile is made from the order's event, after the order commits: the customer writes
+        // once the sale is theirs (a message at that very instant is handed to an adviser, see below).
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var buyer = admin.get("/api/v1/customers?ref=email:" + email).json().path(0);
+            var view = admin.get("/api/v1/customers/" + buyer.path("profile").path("id").asString() + "/view").json();
+            assertThat(view.path("orders").valueStream().map(o -> o.path("number").asString())).contains(number);
+        });
         var asked = write(admin, chat, "EMAIL", email, "Where is my order " + number + " please?");
         assertThat(asked.path("replies").get(0).asString()).isEqualTo("Your order " + number + " was collected.");
         // From a public chat widget the sender is only claimed: the latest order is not told, its number is asked.
