@@ -390,6 +390,34 @@ class OrderingApiTest extends ApiTest {
     }
 
     @Test
+    void eachCartChangeAnswersTheCartAsItReadsBack() {
+        String cart = admin.post("/api/v1/carts", Map.of("channelCode", web)).json().path("id").asString();
+        List<Api.Response> changes = new ArrayList<>();
+        changes.add(admin.post("/api/v1/carts/" + cart + "/lines", Map.of("sku", shears, "quantity", 1)));
+        changes.add(admin.post("/api/v1/carts/" + cart + "/lines", Map.of("sku", gloves, "quantity", 2)));
+        changes.add(admin.post("/api/v1/carts/" + cart + "/lines", Map.of("sku", shears, "quantity", 1)));
+        changes.add(admin.put("/api/v1/carts/" + cart + "/groups/main", Map.of("method", "HOME_DELIVERY",
+                "address", PARIS)));
+        changes.add(admin.put("/api/v1/carts/" + cart + "/groups/store", Map.of("method", "CLICK_AND_COLLECT",
+                "locationCode", store)));
+        changes.add(admin.post("/api/v1/carts/" + cart + "/lines", Map.of("sku", gloves, "quantity", 1,
+                "group", "store")));
+        changes.add(admin.put("/api/v1/carts/" + cart + "/lines/" + shears, Map.of("quantity", 0)));
+        changes.add(admin.put("/api/v1/carts/" + cart + "/groups/main", Map.of("method", "HOME_EXPRESS",
+                "address", PARIS)));
+        var last = changes.getLast().json();
+        for (var change : changes) {
+            assertThat(change.status()).as(change.toString()).isEqualTo(200);
+        }
+        var read = admin.get("/api/v1/carts/" + cart).json();
+        assertThat(last).isEqualTo(read);
+        assertThat(read.path("lines").valueStream().map(l -> l.path("sku").asString() + "×"
+                + l.path("quantity").asInt() + "@" + l.path("group").asString())).containsExactly(gloves + "×3@store");
+        assertThat(read.path("groups").valueStream().map(g -> g.path("code").asString() + ":"
+                + g.path("method").asString())).containsExactly("main:HOME_EXPRESS", "store:CLICK_AND_COLLECT");
+    }
+
+    @Test
     void anUnknownCouponIsNotKeptOnTheCartAndAKnownCustomersIdleCartIsAbandoned() {
         String customer = unique("cust");
         String cart = admin.post("/api/v1/carts", Map.of("channelCode", web)).json().path("id").asString();

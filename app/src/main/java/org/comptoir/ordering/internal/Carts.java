@@ -155,8 +155,9 @@ class Carts {
         if (next > 0 && cart.lines().stream().filter(l -> !l.sku().equals(sku)).count() >= OrderPlacement.MAX_LINES) {
             throw ApiProblem.invalid("sku", "a cart has at most " + OrderPlacement.MAX_LINES + " lines");
         }
-        carts.setLine(id, new Cart.Line(sku, groupCode, next), clock.instant());
-        return changed(id);
+        Cart.Line line = new Cart.Line(sku, groupCode, next);
+        carts.setLine(id, line, clock.instant());
+        return changed(cart.withLine(line));
     }
 
     @Transactional
@@ -212,7 +213,7 @@ class Carts {
         Cart cart = start(id, caller);
         Fulfilment.check(group, activeChannel(cart.channelCode(), "channelCode"), network, "group");
         carts.setGroup(id, group);
-        return changed(id);
+        return changed(cart.withGroup(group));
     }
 
     /** Attaches the cart to a customer (an anonymous cart when the shopper logs in). */
@@ -305,7 +306,12 @@ class Carts {
 
     /** After a change: priced (refusing what the engine refuses), stock held if the channel wants it, announced. */
     private View changed(UUID id) {
-        Cart cart = find(id);
+        return changed(find(id));
+    }
+
+    /** The same for a cart whose change is known here, as it now reads back: no need to read it again. */
+    private View changed(Cart changed) {
+        Cart cart = changed;
         Quote quote = cart.lines().isEmpty() ? null : quote(cart);
         if (settings.cartHoldChannels().contains(cart.channelCode())) {
             cart = rehold(cart);
