@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.comptoir.ordering.internal.db.tables.records.CartRecord;
+import org.comptoir.platform.persistence.RenderedSql;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
 
@@ -19,23 +21,55 @@ class CartRepository {
 
     private final DSLContext db;
     private final ObjectMapper json;
+    /**
+     * What every cart change runs, rendered once (see {@link RenderedSql}): a web checkout changes its
+     * cart four times, and rendering these cost more of the JVM than the database spent on them.
+     */
+    private final RenderedSql insertCart;
+    private final RenderedSql findCart;
+    private final RenderedSql groupsOf;
+    private final RenderedSql linesOf;
+    private final RenderedSql touchCart;
+    private final RenderedSql deleteLine;
+    private final RenderedSql insertLine;
 
     CartRepository(DSLContext db, ObjectMapper json) {
         this.db = db;
         this.json = json;
+        this.insertCart = RenderedSql.insert(db, CART, CART.ID, CART.CHANNEL_CODE, CART.CUSTOMER_REF,
+                CART.CUSTOMER_GROUP, CART.CURRENCY, CART.COUNTRY, CART.STATUS, CART.VERSION, CART.CREATED_AT,
+                CART.UPDATED_AT, CART.LOYALTY_POINTS);
+        var id = DSL.param("id", CART.ID.getDataType());
+        this.findCart = RenderedSql.of(db, db.select(CART.ID, CART.CHANNEL_CODE, CART.CUSTOMER_REF,
+                CART.CUSTOMER_GROUP, CART.CURRENCY, CART.COUNTRY, CART.CODES, CART.STATUS, CART.HOLD_ID, CART.ORDER_ID,
+                CART.VERSION, CART.CREATED_AT, CART.UPDATED_AT, CART.LOYALTY_POINTS).from(CART).where(CART.ID.eq(id)),
+                "id");
+        this.groupsOf = RenderedSql.of(db, db.select(CART_GROUP.GROUP_CODE, CART_GROUP.METHOD,
+                CART_GROUP.LOCATION_CODE, CART_GROUP.RELAY_POINT, CART_GROUP.ADDRESS_JSON).from(CART_GROUP)
+                .where(CART_GROUP.CART_ID.eq(id)).orderBy(CART_GROUP.GROUP_CODE), "id");
+        this.linesOf = RenderedSql.of(db, db.select(CART_LINE.SKU, CART_LINE.GROUP_CODE, CART_LINE.QUANTITY)
+                .from(CART_LINE).where(CART_LINE.CART_ID.eq(id)).orderBy(CART_LINE.ADDED_AT, CART_LINE.SKU), "id");
+        this.touchCart = RenderedSql.of(db, db.update(CART).set(CART.VERSION, CART.VERSION.plus(DSL.inline(1)))
+                .set(CART.UPDATED_AT, DSL.param("now", CART.UPDATED_AT.getDataType()))
+                .set(CART.ABANDONED_AT, DSL.inline(null, CART.ABANDONED_AT))
+                .where(CART.ID.eq(id), CART.STATUS.eq(DSL.param("status", String.class))), "now", "id", "status");
+        this.deleteLine = RenderedSql.of(db, db.deleteFrom(CART_LINE).where(CART_LINE.CART_ID.eq(id),
+                CART_LINE.SKU.eq(DSL.param("sku", String.class))), "id", "sku");
+        this.insertLine = RenderedSql.insert(db, CART_LINE, CART_LINE.CART_ID, CART_LINE.SKU, CART_LINE.GROUP_CODE,
+                CART_LINE.QUANTITY, CART_LINE.ADDED_AT);
     }
 
     void insert(Cart cart) {
-        db.insertInto(CART).set(CART.ID, cart.id()).set(CART.CHANNEL_CODE, cart.channelCode())
-                .set(CART.CUSTOMER_REF, cart.customerRef()).set(CART.CUSTOMER_GROUP, cart.customerGroup())
-                .set(CART.CURRENCY, cart.currency()).set(CART.COUNTRY, cart.country())
-                .set(CART.STATUS, cart.status().name()).set(CART.VERSION, cart.version())
-                .set(CART.CREATED_AT, cart.createdAt()).set(CART.UPDATED_AT, cart.updatedAt())
-                .set(CART.LOYALTY_POINTS, cart.loyaltyPoints()).execute();
+        insertCart.execute(cart.id(), cart.channelCode(), cart.customerRef(), cart.customerGroup(), cart.currency(),
+                cart.country(), cart.status().name(), cart.version(), cart.createdAt(), cart.updatedAt(),
+                cart.loyaltyPoints());
     }
 
     Optional<Cart> find(UUID id) {
-        return db.selectFrom(CART).where(CART.ID.eq(id)).fetchOptional().map(this::withDetails);
+        return findCart.fetch(rs -> new CartRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(14), rs.getString(8),
+                rs.getObject(9, UUID.class), rs.getObject(10, UUID.class), rs.getInt(11), RenderedSql.instant(rs, 12),
+                RenderedSql.instant(rs, 13), null), id).stream().findFirst().map(this::withDetails);
     }
 
     /**
@@ -43,10 +77,7 @@ class CartRepository {
      * the activity and clears an abandonment. Empty when the cart is not open.
      */
     Optional<Cart> touch(UUID id, Instant now) {
-        int updated = db.update(CART).set(CART.VERSION, CART.VERSION.plus(1)).set(CART.UPDATED_AT, now)
-                .setNull(CART.ABANDONED_AT)
-                .where(CART.ID.eq(id), CART.STATUS.eq(Cart.Status.OPEN.name())).execute();
-        return updated == 1 ? find(id) : Optional.empty();
+        return touchCart.execute(now, id, Cart.Status.OPEN.name()) == 1 ? find(id) : Optional.empty();
     }
 
     void update(Cart cart) {
@@ -60,11 +91,9 @@ class CartRepository {
     }
 
     void setLine(UUID cartId, Cart.Line line, Instant now) {
-        db.deleteFrom(CART_LINE).where(CART_LINE.CART_ID.eq(cartId), CART_LINE.SKU.eq(line.sku())).execute();
+        deleteLine.execute(cartId, line.sku());
         if (line.quantity() > 0) {
-            db.insertInto(CART_LINE).set(CART_LINE.CART_ID, cartId).set(CART_LINE.SKU, line.sku())
-                    .set(CART_LINE.GROUP_CODE, line.group()).set(CART_LINE.QUANTITY, line.quantity())
-                    .set(CART_LINE.ADDED_AT, now).execute();
+            insertLine.execute(cartId, line.sku(), line.group(), line.quantity(), now);
         }
     }
 
@@ -104,14 +133,11 @@ class CartRepository {
     }
 
     private Cart withDetails(CartRecord r) {
-        List<Fulfilment.Group> groups = db.selectFrom(CART_GROUP).where(CART_GROUP.CART_ID.eq(r.getId()))
-                .orderBy(CART_GROUP.GROUP_CODE)
-                .fetch(g -> new Fulfilment.Group(g.getGroupCode(), Fulfilment.Method.valueOf(g.getMethod()),
-                        g.getLocationCode(), g.getRelayPoint(), g.getAddressJson() == null ? null
-                                : json.readValue(g.getAddressJson(), Fulfilment.Address.class)));
-        List<Cart.Line> lines = db.selectFrom(CART_LINE).where(CART_LINE.CART_ID.eq(r.getId()))
-                .orderBy(CART_LINE.ADDED_AT, CART_LINE.SKU)
-                .fetch(l -> new Cart.Line(l.getSku(), l.getGroupCode(), l.getQuantity()));
+        List<Fulfilment.Group> groups = groupsOf.fetch(g -> new Fulfilment.Group(g.getString(1),
+                Fulfilment.Method.valueOf(g.getString(2)), g.getString(3), g.getString(4), g.getString(5) == null
+                        ? null : json.readValue(g.getString(5), Fulfilment.Address.class)), r.getId());
+        List<Cart.Line> lines = linesOf.fetch(l -> new Cart.Line(l.getString(1), l.getString(2), l.getInt(3)),
+                r.getId());
         return new Cart(r.getId(), r.getChannelCode(), r.getCustomerRef(), r.getCustomerGroup(), r.getCurrency(),
                 r.getCountry(), r.getCodes() == null ? List.of() : Arrays.asList(r.getCodes().split(",")),
                 Cart.Status.valueOf(r.getStatus()), r.getHoldId(), r.getOrderId(), r.getVersion(), r.getCreatedAt(),

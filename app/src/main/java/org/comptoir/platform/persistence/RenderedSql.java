@@ -40,7 +40,8 @@ public final class RenderedSql {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private static final Pattern NAMED = Pattern.compile(":([A-Za-z][A-Za-z0-9_]*)");
+    /** A placeholder as jOOQ renders it with names: a value given without a name shows as its position. */
+    private static final Pattern NAMED = Pattern.compile(":([A-Za-z0-9_]+)");
     private static final Map<String, SQLErrorCodeSQLExceptionTranslator> TRANSLATORS = new ConcurrentHashMap<>();
 
     private final DSLContext db;
@@ -58,7 +59,8 @@ public final class RenderedSql {
 
     /**
      * A query whose values are named {@link DSL#param} placeholders, checked once to be rendered in
-     * the order the caller binds them: a change of jOOQ's rendering fails at start, not at the till.
+     * the order the caller binds them: a change of jOOQ's rendering fails at start, not at the till,
+     * and so does a constant left as a value ({@code plus(1)} rather than {@code plus(inline(1))}).
      */
     public static RenderedSql of(DSLContext db, Query query, String... bindOrder) {
         List<String> rendered = new ArrayList<>();
