@@ -29,8 +29,7 @@ record Cart(UUID id, String channelCode, String customerRef, String customerGrou
         if (line.quantity() > 0) {
             next.add(line);
         }
-        return new Cart(id, channelCode, customerRef, customerGroup, currency, country, codes, status, holdId, orderId,
-                version, createdAt, updatedAt, groups, List.copyOf(next), loyaltyPoints);
+        return with(groups, List.copyOf(next));
     }
 
     /** The cart once a group is set, as it reads back: one group per code, in code order. */
@@ -39,7 +38,12 @@ record Cart(UUID id, String channelCode, String customerRef, String customerGrou
                 .toList());
         next.add(group);
         next.sort(Comparator.comparing(Fulfilment.Group::code));
+        return with(List.copyOf(next), lines);
+    }
+
+    /** The same cart with these groups and lines. */
+    Cart with(List<Fulfilment.Group> groups, List<Line> lines) {
         return new Cart(id, channelCode, customerRef, customerGroup, currency, country, codes, status, holdId, orderId,
-                version, createdAt, updatedAt, List.copyOf(next), lines, loyaltyPoints);
+                version, createdAt, updatedAt, groups, lines, loyaltyPoints);
     }
 }

@@ -4,6 +4,8 @@ import static org.comptoir.ordering.internal.db.tables.Cart.CART;
 import static org.comptoir.ordering.internal.db.tables.CartGroup.CART_GROUP;
 import static org.comptoir.ordering.internal.db.tables.CartLine.CART_LINE;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -66,10 +68,7 @@ class CartRepository {
     }
 
     Optional<Cart> find(UUID id) {
-        return findCart.fetch(rs -> new CartRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(14), rs.getString(8),
-                rs.getObject(9, UUID.class), rs.getObject(10, UUID.class), rs.getInt(11), RenderedSql.instant(rs, 12),
-                RenderedSql.instant(rs, 13), null), id).stream().findFirst().map(this::withDetails);
+        return findCart.fetch(CartRepository::head, id).stream().findFirst().map(this::withDetails);
     }
 
     /**
@@ -112,7 +111,7 @@ class CartRepository {
         return db.selectFrom(CART).where(CART.CUSTOMER_REF.in(customerRefs), CART.STATUS.eq(Cart.Status.OPEN.name()),
                         org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(CART_LINE)
                                 .where(CART_LINE.CART_ID.eq(CART.ID))))
-                .orderBy(CART.UPDATED_AT.desc()).limit(10).fetch(this::withDetails);
+                .orderBy(CART.UPDATED_AT.desc()).limit(10).fetch(r -> withDetails(head(r)));
     }
 
     /** Known customers' open, non-empty carts untouched since {@code before} and not yet flagged. */
@@ -132,15 +131,30 @@ class CartRepository {
                 .execute() == 1;
     }
 
-    private Cart withDetails(CartRecord r) {
+    /** A cart's own row as {@link #findCart} selects it (its columns in that order), without lines or groups. */
+    private static Cart head(ResultSet rs) throws SQLException {
+        return new Cart(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), codes(rs.getString(7)), Cart.Status.valueOf(rs.getString(8)),
+                rs.getObject(9, UUID.class), rs.getObject(10, UUID.class), rs.getInt(11), RenderedSql.instant(rs, 12),
+                RenderedSql.instant(rs, 13), List.of(), List.of(), rs.getLong(14));
+    }
+
+    private static Cart head(CartRecord r) {
+        return new Cart(r.getId(), r.getChannelCode(), r.getCustomerRef(), r.getCustomerGroup(), r.getCurrency(),
+                r.getCountry(), codes(r.getCodes()), Cart.Status.valueOf(r.getStatus()), r.getHoldId(), r.getOrderId(),
+                r.getVersion(), r.getCreatedAt(), r.getUpdatedAt(), List.of(), List.of(), r.getLoyaltyPoints());
+    }
+
+    private static List<String> codes(String stored) {
+        return stored == null ? List.of() : Arrays.asList(stored.split(","));
+    }
+
+    private Cart withDetails(Cart head) {
         List<Fulfilment.Group> groups = groupsOf.fetch(g -> new Fulfilment.Group(g.getString(1),
                 Fulfilment.Method.valueOf(g.getString(2)), g.getString(3), g.getString(4), g.getString(5) == null
-                        ? null : json.readValue(g.getString(5), Fulfilment.Address.class)), r.getId());
+                        ? null : json.readValue(g.getString(5), Fulfilment.Address.class)), head.id());
         List<Cart.Line> lines = linesOf.fetch(l -> new Cart.Line(l.getString(1), l.getString(2), l.getInt(3)),
-                r.getId());
-        return new Cart(r.getId(), r.getChannelCode(), r.getCustomerRef(), r.getCustomerGroup(), r.getCurrency(),
-                r.getCountry(), r.getCodes() == null ? List.of() : Arrays.asList(r.getCodes().split(",")),
-                Cart.Status.valueOf(r.getStatus()), r.getHoldId(), r.getOrderId(), r.getVersion(), r.getCreatedAt(),
-                r.getUpdatedAt(), groups, lines, r.getLoyaltyPoints());
+                head.id());
+        return head.with(groups, lines);
     }
 }

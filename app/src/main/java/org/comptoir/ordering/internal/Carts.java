@@ -298,7 +298,7 @@ class Carts {
     private Cart start(UUID id, Caller caller) {
         var touched = carts.touch(id, clock.instant());
         if (touched.isEmpty()) {
-            changeable(id, caller);
+            changeable(id, caller);     // an unknown cart is a 404, another channel's a 409 of its own
             throw notOpen(id);
         }
         return changeable(touched.get(), caller);
@@ -311,11 +311,8 @@ class Carts {
 
     /** The same for a cart whose change is known here, as it now reads back: no need to read it again. */
     private View changed(Cart changed) {
-        Cart cart = changed;
-        Quote quote = cart.lines().isEmpty() ? null : quote(cart);
-        if (settings.cartHoldChannels().contains(cart.channelCode())) {
-            cart = rehold(cart);
-        }
+        Quote quote = changed.lines().isEmpty() ? null : quote(changed);
+        Cart cart = settings.cartHoldChannels().contains(changed.channelCode()) ? rehold(changed) : changed;
         events.publishEvent(new CartUpdated(Ids.newId(), clock.instant(), cart.id(), cart.channelCode(),
                 cart.customerRef(), cart.lines().size(), quote == null ? 0 : quote.payable(), cart.currency()));
         return view(cart, quote, null);

@@ -82,6 +82,28 @@ class LiteralPrefixHandlerMappingTest {
     }
 
     @Test
+    void mappingsOfAnotherLiteralStartAreNeverTested() throws Exception {
+        var options = new RequestMappingInfo.BuilderConfiguration();
+        options.setPatternParser(PathPatternParser.defaultInstance);
+        for (int i = 0; i < 50; i++) {
+            register(RequestMappingInfo.paths("/api/v1/other" + i + "/{id}").methods(RequestMethod.POST)
+                    .options(options), "fallback");
+        }
+        // Spring tests a mapping's method first: each mapping tested asks the request for it.
+        int[] asked = {0};
+        var request = new MockHttpServletRequest("POST", "/api/v1/carts/42/lines") {
+            @Override
+            public String getMethod() {
+                asked[0]++;
+                return super.getMethod();
+            }
+        };
+        var chain = mapping.getHandler(request);
+        assertThat(((HandlerMethod) chain.getHandler()).getMethod().getName()).isEqualTo("cartLines");
+        assertThat(asked[0]).as("times the method was asked").isLessThan(20);
+    }
+
+    @Test
     void aPercentEncodedPathIsMatchedTheOrdinaryWay() throws Exception {
         // %63 is "c": the literal start cannot be compared with this spelling; Spring decodes it.
         assertThat(handlerOf("POST", "/api/v1/%63arts/42/lines")).isEqualTo("cartLines");
