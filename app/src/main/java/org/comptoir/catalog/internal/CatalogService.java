@@ -12,12 +12,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.comptoir.catalog.Catalog;
 import org.comptoir.catalog.ProductStatus;
 import org.comptoir.catalog.TaxClass;
 import org.comptoir.catalog.VariantSummary;
+import org.comptoir.platform.persistence.RenderedSql;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record7;
+import org.jooq.SelectConditionStep;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +37,9 @@ class CatalogService implements Catalog {
     private final DSLContext db;
     private final CatalogSettings settings;
     private final VariantCache cache;
+    /** Every quote, cart change and hold loads the variants it has not seen for a few seconds. */
+    private final Map<Integer, RenderedSql> loadOf = new ConcurrentHashMap<>();
+    private static final int RENDERED_UP_TO = 32;
 
     CatalogService(DSLContext db, CatalogSettings settings, VariantCache cache) {
         this.db = db;
@@ -65,16 +77,50 @@ class CatalogService implements Catalog {
     }
 
     private Map<String, VariantSummary> load(Collection<String> skus) {
+        if (skus.size() > RENDERED_UP_TO) {
+            return select(VARIANT.SKU.in(skus), DSL.val(settings.defaultLocale()))
+                    .fetch(r -> summary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                            r.value7()))
+                    .stream().collect(Collectors.toMap(VariantSummary::sku, v -> v, (a, b) -> a));
+        }
+        RenderedSql sql = loadOf.computeIfAbsent(skus.size(), n -> {
+            String[] order = new String[n + 1];
+            order[0] = "locale";
+            for (int i = 0; i < n; i++) {
+                order[i + 1] = "sku" + i;
+            }
+            return RenderedSql.of(db, select(VARIANT.SKU.in(IntStream.range(0, n)
+                    .mapToObj(i -> DSL.param("sku" + i, String.class)).toList()),
+                    DSL.param("locale", String.class)), order);
+        });
+        Object[] values = new Object[skus.size() + 1];
+        values[0] = settings.defaultLocale();
+        int i = 1;
+        for (String sku : skus) {
+            values[i++] = sku;
+        }
+        Map<String, VariantSummary> found = new HashMap<>();
+        for (VariantSummary v : sql.fetch(rs -> summary(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), values)) {
+            found.putIfAbsent(v.sku(), v);
+        }
+        return found;
+    }
+
+    private SelectConditionStep<Record7<String, UUID, String, String, String, String, String>> select(
+            Condition skus, Field<String> locale) {
         return db.select(VARIANT.SKU, VARIANT.PRODUCT_ID, PRODUCT_TEXT.NAME, VARIANT.GTIN, PRODUCT.STATUS,
                         VARIANT.TAX_CLASS, CATEGORY.PATH)
                 .from(VARIANT).join(PRODUCT).on(PRODUCT.ID.eq(VARIANT.PRODUCT_ID))
-                .leftJoin(PRODUCT_TEXT).on(PRODUCT_TEXT.PRODUCT_ID.eq(PRODUCT.ID),
-                        PRODUCT_TEXT.LOCALE.eq(settings.defaultLocale()))
+                .leftJoin(PRODUCT_TEXT).on(PRODUCT_TEXT.PRODUCT_ID.eq(PRODUCT.ID), PRODUCT_TEXT.LOCALE.eq(locale))
                 .leftJoin(CATEGORY).on(CATEGORY.ID.eq(PRODUCT.CATEGORY_ID))
-                .where(VARIANT.SKU.in(skus))
-                .fetch(r -> new VariantSummary(r.value1(), r.value2(), r.value3(), r.value4(),
-                        ProductStatus.valueOf(r.value5()), TaxClass.valueOf(r.value6()), pathCodes(r.value7())))
-                .stream().collect(Collectors.toMap(VariantSummary::sku, v -> v, (a, b) -> a));
+                .where(skus);
+    }
+
+    private static VariantSummary summary(String sku, UUID productId, String name, String gtin, String status,
+            String taxClass, String categoryPath) {
+        return new VariantSummary(sku, productId, name, gtin, ProductStatus.valueOf(status), TaxClass.valueOf(taxClass),
+                pathCodes(categoryPath));
     }
 
     /** A category path ("/jardin/outils/") names the category and every ancestor. */

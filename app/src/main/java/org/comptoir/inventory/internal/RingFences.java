@@ -5,6 +5,9 @@ import static org.comptoir.inventory.internal.db.tables.RingFence.RING_FENCE;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.persistence.Snapshot;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -29,6 +32,9 @@ class RingFences {
     private final DSLContext db;
     /** Fences by SKU, then by location: most SKUs have none, and a read of those costs one lookup. */
     private final Snapshot<Map<String, Map<String, List<Fence>>>> snapshot;
+    /** {@link #networkFencesOfOthers} by SKU count, read and locking. */
+    private final Map<Integer, RenderedSql> network = new ConcurrentHashMap<>();
+    private final Map<Integer, RenderedSql> networkLocking = new ConcurrentHashMap<>();
 
     RingFences(DSLContext db) {
         this.db = db;
@@ -58,14 +64,34 @@ class RingFences {
         return kept;
     }
 
-    /** Network-wide fences of other channels on these SKUs, locked when asked, in primary-key order. */
+    /**
+     * Network-wide fences of other channels on these SKUs, locked when asked, in primary-key order.
+     * Every hold asks, and most find none: the statement is rendered once per SKU count and lock mode.
+     */
     List<Fence> networkFencesOfOthers(String channelCode, java.util.Collection<String> skus, boolean lock) {
-        var query = db.selectFrom(RING_FENCE)
-                .where(RING_FENCE.SKU.in(skus), RING_FENCE.LOCATION_CODE.eq(NETWORK),
-                        RING_FENCE.CHANNEL_CODE.ne(channelCode), RING_FENCE.REMAINING.gt(0))
-                .orderBy(RING_FENCE.SKU, RING_FENCE.LOCATION_CODE, RING_FENCE.CHANNEL_CODE);
-        return (lock ? query.forUpdate().fetch() : query.fetch()).map(r -> new Fence(r.getChannelCode(),
-                r.getLocationCode(), r.getSku(), r.getQuantity(), r.getRemaining()));
+        RenderedSql sql = (lock ? networkLocking : network).computeIfAbsent(skus.size(), n -> {
+            var query = db.selectFrom(RING_FENCE)
+                    .where(RING_FENCE.SKU.in(IntStream.range(0, n).mapToObj(i -> DSL.param("sku" + i, String.class))
+                                    .toList()), RING_FENCE.LOCATION_CODE.eq(DSL.inline(NETWORK)),
+                            RING_FENCE.CHANNEL_CODE.ne(DSL.param("channel", String.class)),
+                            RING_FENCE.REMAINING.gt(DSL.inline(0)))
+                    .orderBy(RING_FENCE.SKU, RING_FENCE.LOCATION_CODE, RING_FENCE.CHANNEL_CODE);
+            String[] order = new String[n + 1];
+            for (int i = 0; i < n; i++) {
+                order[i] = "sku" + i;
+            }
+            order[n] = "channel";
+            return RenderedSql.of(db, lock ? query.forUpdate() : query, order);
+        });
+        Object[] values = new Object[skus.size() + 1];
+        int i = 0;
+        for (String sku : skus) {
+            values[i++] = sku;
+        }
+        values[i] = channelCode;
+        return sql.fetch(rs -> new Fence(rs.getString(RING_FENCE.CHANNEL_CODE.getName()),
+                rs.getString(RING_FENCE.LOCATION_CODE.getName()), rs.getString(RING_FENCE.SKU.getName()),
+                rs.getInt(RING_FENCE.QUANTITY.getName()), rs.getInt(RING_FENCE.REMAINING.getName())), values);
     }
 
     /** What other channels keep of a SKU across the network, from the snapshot (for reads). */

@@ -7,6 +7,7 @@ import static org.comptoir.ordering.internal.db.tables.CartLine.CART_LINE;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -14,12 +15,17 @@ import java.util.UUID;
 import org.comptoir.ordering.internal.db.tables.records.CartRecord;
 import org.comptoir.platform.persistence.RenderedSql;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
 
 @Repository
 class CartRepository {
+
+    private static final int GROUP = 0;
+    private static final int LINE = 1;
 
     private final DSLContext db;
     private final ObjectMapper json;
@@ -29,11 +35,15 @@ class CartRepository {
      */
     private final RenderedSql insertCart;
     private final RenderedSql findCart;
-    private final RenderedSql groupsOf;
-    private final RenderedSql linesOf;
+    /** A cart's groups then its lines, in one statement: the rows are told apart by their first column. */
+    private final RenderedSql detailsOf;
+    /** Touches the cart and answers its row in the same statement. */
     private final RenderedSql touchCart;
     private final RenderedSql deleteLine;
     private final RenderedSql insertLine;
+    private final RenderedSql updateCart;
+    private final RenderedSql deleteGroup;
+    private final RenderedSql insertGroup;
 
     CartRepository(DSLContext db, ObjectMapper json) {
         this.db = db;
@@ -42,23 +52,47 @@ class CartRepository {
                 CART.CUSTOMER_GROUP, CART.CURRENCY, CART.COUNTRY, CART.STATUS, CART.VERSION, CART.CREATED_AT,
                 CART.UPDATED_AT, CART.LOYALTY_POINTS);
         var id = DSL.param("id", CART.ID.getDataType());
-        this.findCart = RenderedSql.of(db, db.select(CART.ID, CART.CHANNEL_CODE, CART.CUSTOMER_REF,
-                CART.CUSTOMER_GROUP, CART.CURRENCY, CART.COUNTRY, CART.CODES, CART.STATUS, CART.HOLD_ID, CART.ORDER_ID,
-                CART.VERSION, CART.CREATED_AT, CART.UPDATED_AT, CART.LOYALTY_POINTS).from(CART).where(CART.ID.eq(id)),
-                "id");
-        this.groupsOf = RenderedSql.of(db, db.select(CART_GROUP.GROUP_CODE, CART_GROUP.METHOD,
-                CART_GROUP.LOCATION_CODE, CART_GROUP.RELAY_POINT, CART_GROUP.ADDRESS_JSON).from(CART_GROUP)
-                .where(CART_GROUP.CART_ID.eq(id)).orderBy(CART_GROUP.GROUP_CODE), "id");
-        this.linesOf = RenderedSql.of(db, db.select(CART_LINE.SKU, CART_LINE.GROUP_CODE, CART_LINE.QUANTITY)
-                .from(CART_LINE).where(CART_LINE.CART_ID.eq(id)).orderBy(CART_LINE.ADDED_AT, CART_LINE.SKU), "id");
+        Field<?>[] head = {CART.ID, CART.CHANNEL_CODE, CART.CUSTOMER_REF, CART.CUSTOMER_GROUP, CART.CURRENCY,
+                CART.COUNTRY, CART.CODES, CART.STATUS, CART.HOLD_ID, CART.ORDER_ID, CART.VERSION, CART.CREATED_AT,
+                CART.UPDATED_AT, CART.LOYALTY_POINTS};
+        this.findCart = RenderedSql.of(db, db.select(head).from(CART).where(CART.ID.eq(id)), "id");
+        var text = SQLDataType.VARCHAR(2000);
+        this.detailsOf = RenderedSql.of(db, db.select(DSL.inline(GROUP).as("kind"), CART_GROUP.GROUP_CODE.as("a"),
+                        CART_GROUP.METHOD.cast(text).as("b"), CART_GROUP.LOCATION_CODE.cast(text).as("c"),
+                        CART_GROUP.RELAY_POINT.cast(text).as("d"), CART_GROUP.ADDRESS_JSON.as("e"),
+                        DSL.inline(null, SQLDataType.INTEGER).as("n"), DSL.inline(null, CART_LINE.ADDED_AT).as("at"))
+                .from(CART_GROUP).where(CART_GROUP.CART_ID.eq(id))
+                .unionAll(db.select(DSL.inline(LINE), CART_LINE.SKU, CART_LINE.GROUP_CODE.cast(text),
+                                DSL.inline(null, text), DSL.inline(null, text), DSL.inline(null, text), CART_LINE.QUANTITY,
+                                CART_LINE.ADDED_AT)
+                        .from(CART_LINE).where(CART_LINE.CART_ID.eq(id)))
+                .orderBy(DSL.field(DSL.name("kind")), DSL.field(DSL.name("at")), DSL.field(DSL.name("a"))), "id", "id");
         this.touchCart = RenderedSql.of(db, db.update(CART).set(CART.VERSION, CART.VERSION.plus(DSL.inline(1)))
                 .set(CART.UPDATED_AT, DSL.param("now", CART.UPDATED_AT.getDataType()))
                 .set(CART.ABANDONED_AT, DSL.inline(null, CART.ABANDONED_AT))
-                .where(CART.ID.eq(id), CART.STATUS.eq(DSL.param("status", String.class))), "now", "id", "status");
+                .where(CART.ID.eq(id), CART.STATUS.eq(DSL.param("status", String.class)))
+                .returning(head), "now", "id", "status");
         this.deleteLine = RenderedSql.of(db, db.deleteFrom(CART_LINE).where(CART_LINE.CART_ID.eq(id),
                 CART_LINE.SKU.eq(DSL.param("sku", String.class))), "id", "sku");
         this.insertLine = RenderedSql.insert(db, CART_LINE, CART_LINE.CART_ID, CART_LINE.SKU, CART_LINE.GROUP_CODE,
                 CART_LINE.QUANTITY, CART_LINE.ADDED_AT);
+        this.updateCart = RenderedSql.of(db, db.update(CART)
+                .set(CART.CHANNEL_CODE, DSL.param("channel", String.class))
+                .set(CART.CUSTOMER_REF, DSL.param("customer", String.class))
+                .set(CART.CUSTOMER_GROUP, DSL.param("customerGroup", String.class))
+                .set(CART.CURRENCY, DSL.param("currency", String.class))
+                .set(CART.COUNTRY, DSL.param("country", String.class))
+                .set(CART.CODES, DSL.param("codes", String.class))
+                .set(CART.STATUS, DSL.param("status", String.class))
+                .set(CART.HOLD_ID, DSL.param("hold", CART.HOLD_ID.getDataType()))
+                .set(CART.ORDER_ID, DSL.param("order", CART.ORDER_ID.getDataType()))
+                .set(CART.LOYALTY_POINTS, DSL.param("points", Long.class))
+                .where(CART.ID.eq(id)), "channel", "customer", "customerGroup", "currency", "country", "codes",
+                "status", "hold", "order", "points", "id");
+        this.deleteGroup = RenderedSql.of(db, db.deleteFrom(CART_GROUP).where(CART_GROUP.CART_ID.eq(id),
+                CART_GROUP.GROUP_CODE.eq(DSL.param("group", String.class))), "id", "group");
+        this.insertGroup = RenderedSql.insert(db, CART_GROUP, CART_GROUP.CART_ID, CART_GROUP.GROUP_CODE,
+                CART_GROUP.METHOD, CART_GROUP.LOCATION_CODE, CART_GROUP.RELAY_POINT, CART_GROUP.ADDRESS_JSON);
     }
 
     void insert(Cart cart) {
@@ -76,17 +110,14 @@ class CartRepository {
      * the activity and clears an abandonment. Empty when the cart is not open.
      */
     Optional<Cart> touch(UUID id, Instant now) {
-        return touchCart.execute(now, id, Cart.Status.OPEN.name()) == 1 ? find(id) : Optional.empty();
+        return touchCart.fetch(CartRepository::head, now, id, Cart.Status.OPEN.name()).stream().findFirst()
+                .map(this::withDetails);
     }
 
     void update(Cart cart) {
-        db.update(CART).set(CART.CHANNEL_CODE, cart.channelCode()).set(CART.CUSTOMER_REF, cart.customerRef())
-                .set(CART.CUSTOMER_GROUP, cart.customerGroup()).set(CART.CURRENCY, cart.currency())
-                .set(CART.COUNTRY, cart.country())
-                .set(CART.CODES, cart.codes().isEmpty() ? null : String.join(",", cart.codes()))
-                .set(CART.STATUS, cart.status().name()).set(CART.HOLD_ID, cart.holdId())
-                .set(CART.ORDER_ID, cart.orderId()).set(CART.LOYALTY_POINTS, cart.loyaltyPoints())
-                .where(CART.ID.eq(cart.id())).execute();
+        updateCart.execute(cart.channelCode(), cart.customerRef(), cart.customerGroup(), cart.currency(), cart.country(),
+                cart.codes().isEmpty() ? null : String.join(",", cart.codes()), cart.status().name(), cart.holdId(),
+                cart.orderId(), cart.loyaltyPoints(), cart.id());
     }
 
     void setLine(UUID cartId, Cart.Line line, Instant now) {
@@ -97,13 +128,9 @@ class CartRepository {
     }
 
     void setGroup(UUID cartId, Fulfilment.Group group) {
-        db.deleteFrom(CART_GROUP).where(CART_GROUP.CART_ID.eq(cartId), CART_GROUP.GROUP_CODE.eq(group.code()))
-                .execute();
-        db.insertInto(CART_GROUP).set(CART_GROUP.CART_ID, cartId).set(CART_GROUP.GROUP_CODE, group.code())
-                .set(CART_GROUP.METHOD, group.method().name()).set(CART_GROUP.LOCATION_CODE, group.locationCode())
-                .set(CART_GROUP.RELAY_POINT, group.relayPoint())
-                .set(CART_GROUP.ADDRESS_JSON, group.address() == null ? null : json.writeValueAsString(group.address()))
-                .execute();
+        deleteGroup.execute(cartId, group.code());
+        insertGroup.execute(cartId, group.code(), group.method().name(), group.locationCode(), group.relayPoint(),
+                group.address() == null ? null : json.writeValueAsString(group.address()));
     }
 
     /** Open, non-empty carts of the customer references, newest first. */
@@ -150,11 +177,19 @@ class CartRepository {
     }
 
     private Cart withDetails(Cart head) {
-        List<Fulfilment.Group> groups = groupsOf.fetch(g -> new Fulfilment.Group(g.getString(1),
-                Fulfilment.Method.valueOf(g.getString(2)), g.getString(3), g.getString(4), g.getString(5) == null
-                        ? null : json.readValue(g.getString(5), Fulfilment.Address.class)), head.id());
-        List<Cart.Line> lines = linesOf.fetch(l -> new Cart.Line(l.getString(1), l.getString(2), l.getInt(3)),
-                head.id());
-        return head.with(groups, lines);
+        List<Fulfilment.Group> groups = new ArrayList<>();
+        List<Cart.Line> lines = new ArrayList<>();
+        detailsOf.fetch(rs -> {
+            if (rs.getInt(1) == GROUP) {
+                String address = rs.getString(6);
+                groups.add(new Fulfilment.Group(rs.getString(2), Fulfilment.Method.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5),
+                        address == null ? null : json.readValue(address, Fulfilment.Address.class)));
+            } else {
+                lines.add(new Cart.Line(rs.getString(2), rs.getString(3), rs.getInt(7)));
+            }
+            return null;
+        }, head.id(), head.id());
+        return head.with(List.copyOf(groups), List.copyOf(lines));
     }
 }
