@@ -17,7 +17,7 @@ psql -q -d postgres -c "CREATE DATABASE $db"
 
 mvn -B -q -DskipTests package
 
-# W3 and W1-direct are driven by wrk (C, like the pgbench of the limit) when it can be had from Debian's packages;
+# W1, W1-direct and W3 are driven by wrk (C, like the pgbench of the limit) when it can be had from Debian's packages;
 # otherwise by the load generator's own Java client (BENCH_JAVA_CLIENT=1 forces that).
 if [ -z "${BENCH_JAVA_CLIENT:-}" ] && ! command -v wrk > /dev/null; then
     (apt-get install -y -q wrk > /dev/null 2>&1 || { apt-get update -q > /dev/null 2>&1 && apt-get install -y -q wrk > /dev/null 2>&1; }) || true

@@ -48,14 +48,17 @@ public final class Bench {
                 });
                 continue;
             }
+            String wrk = System.getenv("BENCH_WRK");
             if (workload.equals("W1")) {
                 // W1 runs with 1 user, then with 16: two result lines.
-                var single = new CheckoutWorkload(client, data.skus, false).run(1);
+                var single = wrk != null ? new WrkWorkload(wrk, client.base(), client.key()).checkout(1)
+                        : new CheckoutWorkload(client, data.skus, false).run(1);
                 results.put("W1-1user", single);
                 print("W1", single);
             }
             Map<String, Object> figures = switch (workload) {
-                case "W1" -> new CheckoutWorkload(client, data.skus, false).run(16);
+                case "W1" -> wrk != null ? new WrkWorkload(wrk, client.base(), client.key()).checkout(16)
+                        : new CheckoutWorkload(client, data.skus, false).run(16);
                 case "W1-direct" -> System.getenv("BENCH_WRK") != null
                         ? new WrkWorkload(System.getenv("BENCH_WRK"), client.base(), client.key()).directOrders()
                         : new CheckoutWorkload(client, data.skus, true).run(16);

@@ -22,6 +22,8 @@ final class WrkWorkload {
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
     private static final Pattern SOCKET = Pattern.compile(
             "Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+    private static final Pattern CHECKOUT = Pattern.compile("CHECKOUT orders=(\\d+) errors=(\\d+) seconds=([0-9.]+) "
+            + "p50=([0-9.]+) p95=([0-9.]+) p99=([0-9.]+) place_p99=([0-9.]+)");
 
     private final String wrk;
     private final String base;
@@ -99,13 +101,125 @@ final class WrkWorkload {
         return answer;
     }
 
+    /**
+     * W1: the full web checkout (create a cart, add 3 distinct random SKUs, choose home delivery in
+     * Paris, place the order), 15 s warm-up then 60 s measured. Each wrk thread drives one connection
+     * (one virtual user) through the calls in turn; the script times the whole checkout and the final
+     * placement with the monotonic clock and counts an error, and starts a new checkout, on any answer
+     * other than the expected 201 or 200.
+     */
+    Map<String, Object> checkout(int users) throws Exception {
+        String script = """
+                local ffi = require("ffi")
+                ffi.cdef[[
+                typedef struct { long tv_sec; long tv_nsec; } comptoir_timespec;
+                int clock_gettime(int clk_id, comptoir_timespec *tp);
+                ]]
+                local ts = ffi.new("comptoir_timespec")
+                local function now()
+                  ffi.C.clock_gettime(1, ts)
+                  return tonumber(ts.tv_sec) * 1e6 + tonumber(ts.tv_nsec) / 1e3
+                end
+                local threads = {}
+                setup = function(thread)
+                  thread:set("seed", 42 + #threads)
+                  table.insert(threads, thread)
+                end
+                local headers = {["Authorization"] = "Bearer %s", ["Content-Type"] = "application/json"}
+                local products = %d
+                local address = '{"line1":"12 rue de Rivoli","postalCode":"75004","city":"Paris","country":"FR"}'
+                step, id, skus, began, placing = 0, nil, nil, 0, 0
+                checkouts, places, errors = {}, {}, 0
+                init = function()
+                  math.randomseed(seed)
+                end
+                request = function()
+                  if step == 0 then
+                    local a = math.random(1, products)
+                    local b = a
+                    while b == a do b = math.random(1, products) end
+                    local c = a
+                    while c == a or c == b do c = math.random(1, products) end
+                    skus = {a, b, c}
+                    began = now()
+                    return wrk.format("POST", "/api/v1/carts", headers, '{"channelCode":"%s"}')
+                  elseif step <= 3 then
+                    return wrk.format("POST", "/api/v1/carts/" .. id .. "/lines", headers,
+                      string.format('{"sku":"SKU-%%04d","quantity":1}', skus[step]))
+                  elseif step == 4 then
+                    return wrk.format("PUT", "/api/v1/carts/" .. id .. "/groups/main", headers,
+                      '{"method":"HOME_DELIVERY","address":' .. address .. '}')
+                  end
+                  placing = now()
+                  return wrk.format("POST", "/api/v1/carts/" .. id .. "/order", headers, nil)
+                end
+                response = function(status, hdrs, body)
+                  local expected = (step == 0 or step == 5) and 201 or 200
+                  if status ~= expected then
+                    errors = errors + 1
+                    step = 0
+                  elseif step == 0 then
+                    id = string.match(body, '"id"%%s*:%%s*"([^"]+)"')
+                    step = id and 1 or 0
+                  elseif step == 5 then
+                    local t = now()
+                    table.insert(checkouts, t - began)
+                    table.insert(places, t - placing)
+                    step = 0
+                  else
+                    step = step + 1
+                  end
+                end
+                local function quantile(sorted, q)
+                  if #sorted == 0 then return 0 end
+                  return sorted[math.min(#sorted, math.floor(#sorted * q) + 1)] / 1000
+                end
+                done = function(summary, latency, requests)
+                  local all, placed, errs = {}, {}, 0
+                  for _, t in ipairs(threads) do
+                    for _, v in ipairs(t:get("checkouts")) do table.insert(all, v) end
+                    for _, v in ipairs(t:get("places")) do table.insert(placed, v) end
+                    errs = errs + t:get("errors")
+                  end
+                  table.sort(all)
+                  table.sort(placed)
+                  io.write(string.format("CHECKOUT orders=%%d errors=%%d seconds=%%.3f p50=%%.2f p95=%%.2f p99=%%.2f place_p99=%%.2f\\n",
+                    #all, errs, summary.duration / 1e6, quantile(all, 0.5), quantile(all, 0.95), quantile(all, 0.99),
+                    quantile(placed, 0.99)))
+                end
+                """.formatted(key, DataSet.PRODUCTS, DataSet.CHANNEL);
+        Path file = Files.createTempFile("comptoir-wrk-", ".lua");
+        Files.writeString(file, script, StandardCharsets.UTF_8);
+        try {
+            wrk(file, users, users, 15, false);
+            String out = wrk(file, users, users, 60, false);
+            Matcher m = CHECKOUT.matcher(out);
+            if (!m.find()) {
+                throw new IllegalStateException("unexpected wrk output: " + out);
+            }
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("users", users);
+            answer.put("orders_per_s", Math.round(Long.parseLong(m.group(1)) / Double.parseDouble(m.group(3)) * 10)
+                    / 10.0);
+            answer.put("checkout_p50_ms", m.group(4));
+            answer.put("checkout_p95_ms", m.group(5));
+            answer.put("checkout_p99_ms", m.group(6));
+            answer.put("place_p99_ms", m.group(7));
+            answer.put("errors", Long.parseLong(m.group(2)));
+            answer.put("driver", "wrk");
+            return answer;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /** Warms up, then measures: requests, seconds, rate, p50 and p99 (ms, as text) and errors. */
     private Map<String, Object> run(String lua, int warmUp, int measured) throws Exception {
         Path script = Files.createTempFile("comptoir-wrk-", ".lua");
         Files.writeString(script, lua, StandardCharsets.UTF_8);
         try {
-            wrk(script, warmUp, false);
-            String out = wrk(script, measured, true);
+            wrk(script, 2, 16, warmUp, false);
+            String out = wrk(script, 2, 16, measured, true);
             Map<String, Object> figures = new LinkedHashMap<>();
             Matcher total = TOTAL.matcher(out);
             if (!total.find()) {
@@ -134,9 +248,14 @@ final class WrkWorkload {
         }
     }
 
-    private String wrk(Path script, int seconds, boolean latency) throws IOException, InterruptedException {
-        var command = new java.util.ArrayList<>(java.util.List.of(wrk, "-t2", "-c16", "-d" + seconds + "s", "-s",
-                script.toString()));
+    /**
+     * Runs wrk for {@code seconds}: two threads share the 16 connections of one-call workloads; the
+     * checkout has a thread per connection, since its script keeps one user's state per thread.
+     */
+    private String wrk(Path script, int threads, int connections, int seconds, boolean latency)
+            throws IOException, InterruptedException {
+        var command = new java.util.ArrayList<>(java.util.List.of(wrk, "-t" + threads, "-c" + connections,
+                "-d" + seconds + "s", "-s", script.toString()));
         if (latency) {
             command.add("--latency");
         }
