@@ -26,6 +26,7 @@ import org.comptoir.catalog.TaxClass;
 import org.comptoir.catalog.internal.db.tables.records.ProductRecord;
 import org.comptoir.platform.web.PageRequest;
 import org.jooq.Condition;
+import org.comptoir.platform.persistence.PlannerStatistics;
 import org.jooq.DSLContext;
 import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
@@ -43,10 +44,12 @@ class ProductRepository {
             Optional<String> brand, Map<String, String> attributes, Optional<String> channel) {}
 
     private final DSLContext db;
+    private final PlannerStatistics statistics;
     private final VariantCache variants;
 
-    ProductRepository(DSLContext db, VariantCache variants) {
+    ProductRepository(DSLContext db, VariantCache variants, PlannerStatistics statistics) {
         this.db = db;
+        this.statistics = statistics;
         this.variants = variants;
     }
 
@@ -172,6 +175,8 @@ class ProductRepository {
         }
         db.batchInsert(rows).execute();
         insertChildren(products);
+        statistics.written(products.size(), PRODUCT, PRODUCT_TEXT, PRODUCT_MEDIA, PRODUCT_CHANNEL, VARIANT,
+                VARIANT_ATTRIBUTE);
     }
 
     /**

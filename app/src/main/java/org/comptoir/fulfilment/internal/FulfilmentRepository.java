@@ -85,9 +85,13 @@ class FulfilmentRepository {
                 .fetchOptional(FulfilmentRepository::toRouted);
     }
 
-    void insertRouted(Routed r, Instant now) {
-        insertRouted.execute(r.orderId(), r.number(), r.channelCode(), now, r.holdId(), r.released(), r.routed(),
-                r.attempts(), r.nextAttemptAt(), r.flaggedAt(), r.groupsJson(), r.linesJson(), now);
+    /** A new order: its routing, the decision taken and the fulfilment orders opened, in one round trip. */
+    void insertPlaced(Routed r, Decision d, Collection<FulfilmentOrder> opened, String detail, Instant now) {
+        var together = RenderedSql.together(db)
+                .add(insertRouted, r.orderId(), r.number(), r.channelCode(), now, r.holdId(), r.released(),
+                        r.routed(), r.attempts(), r.nextAttemptAt(), r.flaggedAt(), r.groupsJson(), r.linesJson(), now)
+                .add(insertDecision, decisionValues(d));
+        opening(together, opened, detail, now).execute();
     }
 
     void updateRouted(Routed r, Instant now) {
@@ -126,9 +130,13 @@ class FulfilmentRepository {
     // Decisions and refusals
 
     void insertDecision(Decision d) {
-        insertDecision.execute(d.id(), d.orderId(), d.trigger(), d.routed(),
+        insertDecision.execute(decisionValues(d));
+    }
+
+    private static Object[] decisionValues(Decision d) {
+        return new Object[] {d.id(), d.orderId(), d.trigger(), d.routed(),
                 d.reason().length() > 2000 ? d.reason().substring(0, 2000) : d.reason(), d.explanationJson(),
-                d.decidedAt());
+                d.decidedAt()};
     }
 
     List<Decision> decisions(UUID orderId) {
@@ -156,12 +164,24 @@ class FulfilmentRepository {
 
     // Fulfilment orders
 
-    void insert(FulfilmentOrder f) {
-        insertOrder.execute(f.id(), f.orderId(), f.orderNumber(), f.channelCode(), f.groupCode(), f.method(),
-                f.kind().name(), f.locationCode(), f.destinationCode(), f.status().name(), f.dueBy(), 0, 1,
-                f.createdAt(), f.createdAt());
-        insertLine.insertAll(f.lines().stream().map(line -> new Object[] {f.id(), line.lineNo(), line.sku(),
-                line.quantity(), line.sourceCode()}).toList());
+    /** Fulfilment orders opened, with their lines and first change, in one round trip. */
+    void insert(Collection<FulfilmentOrder> opened, String detail, Instant now) {
+        opening(RenderedSql.together(db), opened, detail, now).execute();
+    }
+
+    private RenderedSql.Together opening(RenderedSql.Together together, Collection<FulfilmentOrder> opened,
+            String detail, Instant now) {
+        List<Object[]> lines = new ArrayList<>();
+        List<Object[]> changes = new ArrayList<>();
+        for (FulfilmentOrder f : opened) {
+            together.add(insertOrder, f.id(), f.orderId(), f.orderNumber(), f.channelCode(), f.groupCode(),
+                    f.method(), f.kind().name(), f.locationCode(), f.destinationCode(), f.status().name(), f.dueBy(),
+                    0, 1, f.createdAt(), f.createdAt());
+            f.lines().forEach(line -> lines.add(new Object[] {f.id(), line.lineNo(), line.sku(), line.quantity(),
+                    line.sourceCode()}));
+            changes.add(new Object[] {Ids.newId(), f.id(), null, f.status().name(), "system", detail, now});
+        }
+        return together.addRows(insertLine, lines).addRows(insertChange, changes);
     }
 
     Optional<FulfilmentOrder> find(UUID id) {

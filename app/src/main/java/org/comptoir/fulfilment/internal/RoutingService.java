@@ -38,9 +38,16 @@ class RoutingService implements Routing {
     private static final TypeReference<List<Group>> GROUPS = new TypeReference<>() {};
     private static final TypeReference<List<Line>> LINES = new TypeReference<>() {};
 
-    /** A decision for one group, as recorded in the explanation. */
-    record GroupDecision(String group, String method, String ruleFrom, SourcingEngine.Rule rule,
+    /**
+     * A decision for one group, as recorded with the order: {@code candidates} says how many locations
+     * were weighed, the decision keeps the verdicts of the {@link #EXPLAINED} best, of those chosen and
+     * of those put out. Every verdict of every placed order was 9 kB a day-to-day order on a network of
+     * 50 locations (the sourcing plan preview still shows them all).
+     */
+    record GroupDecision(String group, String method, String ruleFrom, SourcingEngine.Rule rule, int candidates,
             SourcingEngine.Decision decision) {}
+
+    static final int EXPLAINED = 10;
 
     private final FulfilmentRepository fulfilment;
     private final CarrierRepository carriers;
@@ -112,7 +119,8 @@ class RoutingService implements Routing {
                             : group.destination(),
                     method.pickup() ? group.pickupStore() : null, engineLines, rule,
                     candidates.of(channel, bySku.keySet(), held, excluded), false));
-            explanation.add(new GroupDecision(group.code(), method.name(), ruleFrom, rule, decision));
+            explanation.add(new GroupDecision(group.code(), method.name(), ruleFrom, rule,
+                    decision.candidates().size(), decision.explainedBy(EXPLAINED)));
             reasons.add(group.code() + ": " + decision.reason());
             if (!decision.routed()) {
                 routed = false;
@@ -136,13 +144,13 @@ class RoutingService implements Routing {
         Instant now = clock.instant();
         if (route != null) {
             // A new order: nothing to lock or compare yet.
-            fulfilment.insertRouted(new FulfilmentRepository.Routed(order.orderId(), order.number(),
+            fulfilment.insertPlaced(new FulfilmentRepository.Routed(order.orderId(), order.number(),
                     order.channelCode(), order.holdId(), order.released(), route.routed(), 1,
                     route.routed() ? null : now.plus(settings.retryEvery()), null,
-                    json.writeValueAsString(order.groups()), json.writeValueAsString(order.lines()), now), now);
-            fulfilment.insertDecision(new FulfilmentRepository.Decision(Ids.newId(), order.orderId(), "placed",
-                    route.routed(), route.reason(), route.explanationJson(), now));
-            open(wanted(order, now).values(), "order placed", now);
+                    json.writeValueAsString(order.groups()), json.writeValueAsString(order.lines()), now),
+                    new FulfilmentRepository.Decision(Ids.newId(), order.orderId(), "placed", route.routed(),
+                            route.reason(), route.explanationJson(), now),
+                    wanted(order, now).values(), "order placed", now);
             return;
         }
         var existing = fulfilment.lockRouted(order.orderId());
@@ -253,10 +261,7 @@ class RoutingService implements Routing {
     }
 
     private void open(java.util.Collection<FulfilmentOrder> orders, String detail, Instant now) {
-        for (FulfilmentOrder f : orders) {
-            fulfilment.insert(f);
-            fulfilment.record(f.id(), new FulfilmentRepository.Change(null, f.status().name(), "system", detail, now));
-        }
+        fulfilment.insert(orders, detail, now);
     }
 
     /** Moves one fulfilment order (under the order's lock), records it and says where the order stands. */

@@ -78,7 +78,24 @@ final class SourcingEngine {
      * many sets were weighed, the reason of the choice, and the SKUs that could not be placed.
      */
     record Decision(boolean routed, List<Assignment> assignments, List<String> locations, List<Verdict> candidates,
-            int setsTried, String reason, List<String> unroutable) {}
+            int setsTried, String reason, List<String> unroutable) {
+
+        /**
+         * The same decision with the verdicts of the locations chosen, of the {@code best} first other
+         * candidates able to serve and of every one put out (the "why not my store" answers).
+         */
+        Decision explainedBy(int best) {
+            List<Verdict> kept = new ArrayList<>();
+            int able = 0;
+            for (Verdict v : candidates) {
+                if (v.fencedOut() != null || locations.contains(v.locationCode()) || able++ < best) {
+                    kept.add(v);
+                }
+            }
+            return kept.size() == candidates.size() ? this
+                    : new Decision(routed, assignments, locations, kept, setsTried, reason, unroutable);
+        }
+    }
 
     static Decision decide(Request request) {
         Rule rule = request.rule();

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.comptoir.inventory.internal.db.tables.records.BalanceRecord;
 import org.comptoir.platform.persistence.RenderedSql;
+import org.comptoir.platform.persistence.PlannerStatistics;
 import org.jooq.DSLContext;
 import org.jooq.Record6;
 import org.jooq.Records;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Repository;
 class BalanceRepository {
 
     private final DSLContext db;
+    private final PlannerStatistics statistics;
     /**
      * The availability reads, rendered once (see {@link RenderedSql}): they run for every
      * availability answer, cart and order, and rendering them each time cost more than the database
@@ -42,8 +44,9 @@ class BalanceRepository {
      */
     private final RenderedSql reserveSql;
 
-    BalanceRepository(DSLContext db) {
+    BalanceRepository(DSLContext db, PlannerStatistics statistics) {
         this.db = db;
+        this.statistics = statistics;
         this.ofSkuSql = RenderedSql.of(db, quantities().where(BALANCE.SKU.eq(DSL.param("sku", String.class))));
         var sku = DSL.param("sku", String.class);
         var location = DSL.param("location", String.class);
@@ -103,6 +106,7 @@ class BalanceRepository {
                     b.lowStockThreshold(), now);
         }
         insert.execute();
+        statistics.written(rows.size(), BALANCE);
     }
 
     boolean any() {
@@ -164,14 +168,19 @@ class BalanceRepository {
     }
 
     /**
-     * Holds {@code quantity} if that much is available beyond the buffer and what other channels'
-     * ring-fences keep back there (summed in the same statement); empty when not.
+     * Holds each line's quantity if that much is available beyond the buffer and what other channels'
+     * ring-fences keep back there (summed in the same statement): a balance after the change for each
+     * line served, empty for each not. The updates go in one round trip and run in the lines' order,
+     * which is the lock order of every hold.
      */
-    Optional<Balance> reserve(String sku, String locationCode, int quantity, int buffer, String channelCode,
-            Instant now) {
-        List<Balance> rows = reserveSql.fetch(BalanceRepository::quantities, quantity, now, sku, locationCode, sku,
-                locationCode, channelCode, quantity + buffer);
-        return rows.stream().findFirst();
+    List<Optional<Balance>> reserve(List<Hold.Line> lines, int buffer, String channelCode, Instant now) {
+        var together = RenderedSql.together(db);
+        for (Hold.Line line : lines) {
+            together.add(reserveSql, line.quantity(), now, line.sku(), line.locationCode(), line.sku(),
+                    line.locationCode(), channelCode, line.quantity() + buffer);
+        }
+        return together.fetchEach(BalanceRepository::quantities).stream()
+                .map(rows -> rows.stream().findFirst()).toList();
     }
 
     /** Gives held units back (a release, an expiry). */

@@ -29,10 +29,12 @@ class HoldRepository {
     }
 
     void insert(Hold hold) {
-        insertHold.execute(hold.id(), hold.kind().name(), hold.reference(), hold.channelCode(), hold.status().name(),
-                hold.expiresAt(), hold.note(), hold.createdBy(), hold.createdAt());
-        insertLine.insertAll(hold.lines().stream().map(line -> new Object[] {hold.id(), line.locationCode(),
-                line.sku(), line.quantity(), line.fenced(), line.networkFenced()}).toList());
+        RenderedSql.together(db)
+                .add(insertHold, hold.id(), hold.kind().name(), hold.reference(), hold.channelCode(),
+                        hold.status().name(), hold.expiresAt(), hold.note(), hold.createdBy(), hold.createdAt())
+                .addRows(insertLine, hold.lines().stream().map(line -> new Object[] {hold.id(), line.locationCode(),
+                        line.sku(), line.quantity(), line.fenced(), line.networkFenced()}).toList())
+                .execute();
     }
 
     Optional<Hold> find(UUID id) {

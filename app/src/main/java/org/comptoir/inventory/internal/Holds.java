@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Places, confirms, releases and expires holds. A hold is all or nothing: its lines are summed per
- * (location, SKU), then reserved one conditional update at a time in (location, SKU) order, so
+ * (location, SKU), then reserved by one conditional update each, run in (location, SKU) order, so
  * concurrent holds always lock rows in the same order and never deadlock; the first line that cannot
  * be served rolls the whole hold back. Nothing outside the database is called while rows are locked.
  */
@@ -84,11 +85,13 @@ class Holds {
         String channel = request.channelCode();
         int buffer = buffers.of(channel);
         List<RingFences.Fence> networkFences = lockForNetworkFences(channel, lines);
-        for (Hold.Line line : lines) {
-            Balance after = balances.reserve(line.sku(), line.locationCode(), line.quantity(), buffer, channel, now)
-                    .orElseThrow(() -> new OutOfStock(line.sku(), line.locationCode(), line.quantity(),
-                            balances.find(line.sku(), line.locationCode()).map(b -> Math.max(0, b.availableTo(buffer)
-                                    - fences.keptFromCached(channel, line.sku(), line.locationCode()))).orElse(0)));
+        List<Optional<Balance>> reserved = balances.reserve(lines, buffer, channel, now);
+        for (int i = 0; i < lines.size(); i++) {
+            Hold.Line line = lines.get(i);
+            Balance after = reserved.get(i).orElseThrow(() -> new OutOfStock(line.sku(), line.locationCode(),
+                    line.quantity(), balances.find(line.sku(), line.locationCode()).map(b -> Math.max(0,
+                            b.availableTo(buffer) - fences.keptFromCached(channel, line.sku(), line.locationCode())))
+                            .orElse(0)));
             stockEvents.changed(after.withReserved(after.reserved() - line.quantity()), after, "hold");
         }
         checkNetworkFences(networkFences, lines);

@@ -153,13 +153,12 @@ class OrderPlacement {
                 terms == Order.PaymentTerms.PREPAID ? totals.gross() : 0, 0, holdId, expiresAt, caller.name(), now, 1,
                 List.copyOf(groups.values()), orderLines, request.loyaltyPoints());
         try {
-            orders.insert(order, json.writeValueAsString(quote.promotions()), now);
+            orders.insert(order, json.writeValueAsString(quote.promotions()), now, new OrderRepository.Change(null,
+                    status, "placed", caller.name(), channel.code(), terms.name().toLowerCase().replace('_', ' '), now));
         } catch (DuplicateKeyException e) {
             // Another request imported the same marketplace order between our check and our insert.
             throw alreadyImported(null, null, request.externalId());
         }
-        orders.record(id, new OrderRepository.Change(null, status, "placed", caller.name(), channel.code(),
-                terms.name().toLowerCase().replace('_', ' '), now));
         pricing.redeem(quote, number, request.customerRef());
         fulfilment.changed(order, route);
         events.publishEvent(new OrderPlaced(Ids.newId(), now, id, number, channel.code(), request.customerRef(),

@@ -69,19 +69,23 @@ class OrderRepository {
         return "CO-" + nextNumber.fetch(rs -> rs.getLong(1)).getFirst();
     }
 
-    void insert(Order o, String promotionsJson, Instant now) {
-        insertOrder.execute(o.id(), o.number(), o.channelCode(), o.externalId(), o.customerRef(), o.cartId(),
-                o.status().name(), o.paymentTerms().name(), o.paymentStatus().name(), o.currency(), o.country(),
-                o.codes().isEmpty() ? null : String.join(",", o.codes()), o.totals().listTotal(),
-                o.totals().discount(), o.totals().delivery(), o.totals().net(), o.totals().tax(), o.totals().gross(),
-                o.paid(), o.refunded(), o.loyaltyPoints(), promotionsJson, o.holdId(), o.expiresAt(), o.placedBy(),
-                o.placedAt(), now, o.version());
-        insertGroup.insertAll(o.groups().stream().map(g -> new Object[] {o.id(), g.code(), g.method().name(),
-                g.locationCode(), g.relayPoint(), g.address() == null ? null : json.writeValueAsString(g.address())})
-                .toList());
-        insertLine.insertAll(o.lines().stream().map(l -> new Object[] {o.id(), l.lineNo(), l.sku(), l.group(),
-                l.locationCode(), l.quantity(), l.cancelled(), l.unitPrice(), l.discount(), l.total(), l.taxRateBp(),
-                l.net(), l.tax(), l.gross()}).toList());
+    /** The order with its groups, lines and first change, in one round trip. */
+    void insert(Order o, String promotionsJson, Instant now, Change placed) {
+        RenderedSql.together(db)
+                .add(insertOrder, o.id(), o.number(), o.channelCode(), o.externalId(), o.customerRef(), o.cartId(),
+                        o.status().name(), o.paymentTerms().name(), o.paymentStatus().name(), o.currency(),
+                        o.country(), o.codes().isEmpty() ? null : String.join(",", o.codes()),
+                        o.totals().listTotal(), o.totals().discount(), o.totals().delivery(), o.totals().net(),
+                        o.totals().tax(), o.totals().gross(), o.paid(), o.refunded(), o.loyaltyPoints(),
+                        promotionsJson, o.holdId(), o.expiresAt(), o.placedBy(), o.placedAt(), now, o.version())
+                .addRows(insertGroup, o.groups().stream().map(g -> new Object[] {o.id(), g.code(),
+                        g.method().name(), g.locationCode(), g.relayPoint(),
+                        g.address() == null ? null : json.writeValueAsString(g.address())}).toList())
+                .addRows(insertLine, o.lines().stream().map(l -> new Object[] {o.id(), l.lineNo(), l.sku(),
+                        l.group(), l.locationCode(), l.quantity(), l.cancelled(), l.unitPrice(), l.discount(),
+                        l.total(), l.taxRateBp(), l.net(), l.tax(), l.gross()}).toList())
+                .add(insertChange, changeValues(o.id(), placed))
+                .execute();
     }
 
     Optional<Order> find(UUID id) {
@@ -172,9 +176,13 @@ class OrderRepository {
     }
 
     void record(UUID orderId, Change change) {
-        insertChange.execute(Ids.newId(), orderId, change.from() == null ? null : change.from().name(),
+        insertChange.execute(changeValues(orderId, change));
+    }
+
+    private static Object[] changeValues(UUID orderId, Change change) {
+        return new Object[] {Ids.newId(), orderId, change.from() == null ? null : change.from().name(),
                 change.to().name(), change.action(), change.actor(), change.channelCode(), change.detail(),
-                change.at());
+                change.at()};
     }
 
     List<Change> history(UUID orderId) {

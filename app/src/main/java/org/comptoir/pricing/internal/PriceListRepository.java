@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.persistence.Snapshot;
 import org.comptoir.pricing.internal.db.tables.records.PriceListRecord;
+import org.comptoir.platform.persistence.PlannerStatistics;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -27,6 +28,7 @@ class PriceListRepository {
     record ListedPrice(String sku, long amount, Long compareAt, PriceList list) {}
 
     private final DSLContext db;
+    private final PlannerStatistics statistics;
     /**
      * The lists themselves are reference data (a handful, changed by hand): kept in memory like VAT
      * rates. The prices are always read from the database.
@@ -35,8 +37,9 @@ class PriceListRepository {
     /** The prices of n SKUs, rendered once per n (every quote asks). */
     private final Map<Integer, RenderedSql> pricesOf = new ConcurrentHashMap<>();
 
-    PriceListRepository(DSLContext db) {
+    PriceListRepository(DSLContext db, PlannerStatistics statistics) {
         this.db = db;
+        this.statistics = statistics;
         this.lists = new Snapshot<>(() -> db.selectFrom(PRICE_LIST).fetch(PriceListRepository::toList).stream()
                 .collect(Collectors.toUnmodifiableMap(PriceList::id, list -> list)));
     }
@@ -83,6 +86,7 @@ class PriceListRepository {
                 .set(PRICE.COMPARE_AT, p.compareAt())
                 .onConflict(PRICE.SKU, PRICE.PRICE_LIST_ID).doUpdate()
                 .set(PRICE.AMOUNT, p.amount()).set(PRICE.COMPARE_AT, p.compareAt())).toList()).execute();
+        statistics.written(prices.size(), PRICE);
     }
 
     boolean deletePrice(PriceList list, String sku) {

@@ -61,6 +61,23 @@ class SourcingEngineTest {
     }
 
     @Test
+    void theRecordedExplanationKeepsTheChosenTheBestOthersAndEveryOnePutOut() {
+        Decision d = SourcingEngine.decide(ship(NEAREST, List.of(new Line("SEC", 1)),
+                store("ST-B", BOULOGNE, Map.of("SEC", 3)), store("ST-V", VERSAILLES, Map.of("SEC", 4)),
+                warehouse("WH", LYON, Map.of("SEC", 10)), new Candidate("ST-P", LocationType.STORE, PARIS, true, true,
+                        Set.of(Capability.CLICK_AND_COLLECT), Map.of("SEC", 9), null, 0)));
+        assertThat(d.locations()).containsExactly("ST-B");
+        assertThat(verdict(d, "ST-P").fencedOut()).isNotNull();
+
+        Decision recorded = d.explainedBy(1);
+        assertThat(recorded.candidates()).extracting(Verdict::locationCode).containsExactly("ST-B", "ST-V", "ST-P");
+        assertThat(recorded.locations()).isEqualTo(d.locations());
+        assertThat(recorded.assignments()).isEqualTo(d.assignments());
+        assertThat(d.explainedBy(0).candidates()).extracting(Verdict::locationCode).containsExactly("ST-B", "ST-P");
+        assertThat(d.explainedBy(3)).isSameAs(d);
+    }
+
+    @Test
     void oneFarLocationBeatsTwoNearOnes() {
         Decision d = SourcingEngine.decide(ship(NEAREST, List.of(new Line("SEC", 1), new Line("GNT", 2)),
                 store("ST-B", BOULOGNE, Map.of("SEC", 3)), store("ST-V", VERSAILLES, Map.of("GNT", 4)),
