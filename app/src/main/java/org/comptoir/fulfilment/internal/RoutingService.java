@@ -41,13 +41,13 @@ class RoutingService implements Routing {
     /**
      * A decision for one group, as recorded with the order: {@code candidates} says how many locations
      * were weighed, the decision keeps the verdicts of the {@link #EXPLAINED} best, of those chosen and
-     * of those put out. Every verdict of every placed order was 9 kB a day-to-day order on a network of
-     * 50 locations (the sourcing plan preview still shows them all).
+     * of those put out: every verdict of every placed order was 9 kB per order on a network of 50
+     * locations, compressed by the database on each insert (the sourcing plan preview still shows them all).
      */
     record GroupDecision(String group, String method, String ruleFrom, SourcingEngine.Rule rule, int candidates,
             SourcingEngine.Decision decision) {}
 
-    static final int EXPLAINED = 10;
+    static final int EXPLAINED = 5;
 
     private final FulfilmentRepository fulfilment;
     private final CarrierRepository carriers;
