@@ -110,8 +110,14 @@ class CartRepository {
      * the activity and clears an abandonment. Empty when the cart is not open.
      */
     Optional<Cart> touch(UUID id, Instant now) {
-        return touchCart.fetch(CartRepository::head, now, id, Cart.Status.OPEN.name()).stream().findFirst()
-                .map(this::withDetails);
+        // The details are read in the same round trip, after the update has locked the row.
+        List<Fulfilment.Group> groups = new ArrayList<>();
+        List<Cart.Line> lines = new ArrayList<>();
+        List<List<Object>> answers = RenderedSql.together(db).add(touchCart, now, id, Cart.Status.OPEN.name())
+                .add(detailsOf, id, id).fetchEach(List.<RenderedSql.Row<?>>of(CartRepository::head,
+                        rs -> detail(rs, groups, lines)));
+        return answers.getFirst().stream().findFirst()
+                .map(head -> ((Cart) head).with(List.copyOf(groups), List.copyOf(lines)));
     }
 
     void update(Cart cart) {
@@ -120,17 +126,20 @@ class CartRepository {
                 cart.orderId(), cart.loyaltyPoints(), cart.id());
     }
 
+    /** Replaces (or, at quantity 0, removes) the line: the delete and the insert go in one round trip. */
     void setLine(UUID cartId, Cart.Line line, Instant now) {
-        deleteLine.execute(cartId, line.sku());
+        var together = RenderedSql.together(db).add(deleteLine, cartId, line.sku());
         if (line.quantity() > 0) {
-            insertLine.execute(cartId, line.sku(), line.group(), line.quantity(), now);
+            together.add(insertLine, cartId, line.sku(), line.group(), line.quantity(), now);
         }
+        together.execute();
     }
 
     void setGroup(UUID cartId, Fulfilment.Group group) {
-        deleteGroup.execute(cartId, group.code());
-        insertGroup.execute(cartId, group.code(), group.method().name(), group.locationCode(), group.relayPoint(),
-                group.address() == null ? null : json.writeValueAsString(group.address()));
+        RenderedSql.together(db).add(deleteGroup, cartId, group.code())
+                .add(insertGroup, cartId, group.code(), group.method().name(), group.locationCode(),
+                        group.relayPoint(), group.address() == null ? null : json.writeValueAsString(group.address()))
+                .execute();
     }
 
     /** Open, non-empty carts of the customer references, newest first. */
@@ -179,17 +188,20 @@ class CartRepository {
     private Cart withDetails(Cart head) {
         List<Fulfilment.Group> groups = new ArrayList<>();
         List<Cart.Line> lines = new ArrayList<>();
-        detailsOf.fetch(rs -> {
-            if (rs.getInt(1) == GROUP) {
-                String address = rs.getString(6);
-                groups.add(new Fulfilment.Group(rs.getString(2), Fulfilment.Method.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5),
-                        address == null ? null : json.readValue(address, Fulfilment.Address.class)));
-            } else {
-                lines.add(new Cart.Line(rs.getString(2), rs.getString(3), rs.getInt(7)));
-            }
-            return null;
-        }, head.id(), head.id());
+        detailsOf.fetch(rs -> detail(rs, groups, lines), head.id(), head.id());
         return head.with(List.copyOf(groups), List.copyOf(lines));
+    }
+
+    /** A row of {@code detailsOf}: a group or a line, added to its list. */
+    private Object detail(ResultSet rs, List<Fulfilment.Group> groups, List<Cart.Line> lines) throws SQLException {
+        if (rs.getInt(1) == GROUP) {
+            String address = rs.getString(6);
+            groups.add(new Fulfilment.Group(rs.getString(2), Fulfilment.Method.valueOf(rs.getString(3)),
+                    rs.getString(4), rs.getString(5),
+                    address == null ? null : json.readValue(address, Fulfilment.Address.class)));
+        } else {
+            lines.add(new Cart.Line(rs.getString(2), rs.getString(3), rs.getInt(7)));
+        }
+        return Boolean.TRUE;
     }
 }

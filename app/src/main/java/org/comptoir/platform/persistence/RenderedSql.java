@@ -170,6 +170,15 @@ public final class RenderedSql {
          * from one statement (H2) gets them one at a time.
          */
         public <T> List<List<T>> fetchEach(Row<T> row) {
+            return fetchEach(java.util.Collections.nCopies(statements.size(), row));
+        }
+
+        /** The same with a mapping per statement, for statements answering rows of different shapes. */
+        public <T> List<List<T>> fetchEach(List<? extends Row<? extends T>> rowOfEach) {
+            if (rowOfEach.size() != statements.size()) {
+                throw new IllegalArgumentException(rowOfEach.size() + " mappings for " + statements.size()
+                        + " statements");
+            }
             return db.connectionResult(connection -> {
                 List<List<T>> answers = new ArrayList<>(statements.size());
                 String sql = String.join(";\n", statements);
@@ -180,7 +189,7 @@ public final class RenderedSql {
                             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                                 bind(statement, values.get(i).toArray());
                                 try (ResultSet rs = statement.executeQuery()) {
-                                    answers.add(rows(rs, row));
+                                    answers.add(rows(rs, rowOfEach.get(i)));
                                 }
                             }
                         }
@@ -194,7 +203,7 @@ public final class RenderedSql {
                                 throw new IllegalStateException("statement " + i + " answered no rows: " + sql);
                             }
                             try (ResultSet rs = statement.getResultSet()) {
-                                answers.add(rows(rs, row));
+                                answers.add(rows(rs, rowOfEach.get(i)));
                             }
                             isRows = statement.getMoreResults();
                         }
@@ -207,7 +216,7 @@ public final class RenderedSql {
         }
     }
 
-    private static <T> List<T> rows(ResultSet rs, Row<T> row) throws SQLException {
+    private static <T> List<T> rows(ResultSet rs, Row<? extends T> row) throws SQLException {
         List<T> rows = new ArrayList<>();
         while (rs.next()) {
             rows.add(row.map(rs));
