@@ -99,6 +99,26 @@ class RenderedSqlTest extends ApiTest {
     }
 
     @Test
+    void statementsAnsweringRowsOfDifferentShapesAreEachMappedTheirOwnWay() {
+        RenderedSql insert = RenderedSql.insert(db, PROBE, ID, LABEL, STOCK);
+        RenderedSql.together(db).addRows(insert, List.of(new Object[] {1, "a", 5}, new Object[] {2, "b", 7}))
+                .execute();
+        RenderedSql bump = RenderedSql.of(db, db.update(PROBE).set(STOCK, STOCK.plus(DSL.inline(1)))
+                .where(ID.eq(DSL.param("id", Integer.class))).returning(STOCK), "id");
+        RenderedSql labels = RenderedSql.of(db, db.select(LABEL, STOCK).from(PROBE).where(ID.ge(DSL.param("from",
+                Integer.class))).orderBy(ID), "from");
+
+        List<List<Object>> answers = transaction.execute(status -> RenderedSql.together(db).add(bump, 2)
+                .add(labels, 1).fetchEach(List.<RenderedSql.Row<?>>of(rs -> rs.getInt(1),
+                        rs -> rs.getString(1) + "#" + rs.getInt(2))));
+
+        // The select runs after the update, in the same transaction: it reads the bumped row.
+        assertThat(answers).containsExactly(List.of(8), List.of("a#5", "b#8"));
+        assertThatThrownBy(() -> RenderedSql.together(db).add(labels, 1).fetchEach(List.<RenderedSql.Row<?>>of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aCommittedBulkLoadLeavesTheTableAnalyzedAndARolledBackOneDoesNot() {
         assumeTrue(db.dialect().family() == SQLDialect.POSTGRES, "statistics are read from PostgreSQL's views");
         RenderedSql insert = RenderedSql.insert(db, PROBE, ID, LABEL, STOCK);
