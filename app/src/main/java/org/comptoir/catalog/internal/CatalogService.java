@@ -5,6 +5,7 @@ import static org.comptoir.catalog.internal.db.tables.Product.PRODUCT;
 import static org.comptoir.catalog.internal.db.tables.ProductText.PRODUCT_TEXT;
 import static org.comptoir.catalog.internal.db.tables.Variant.VARIANT;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.comptoir.catalog.Catalog;
 import org.comptoir.catalog.ProductStatus;
 import org.comptoir.catalog.TaxClass;
@@ -84,14 +84,10 @@ class CatalogService implements Catalog {
                     .stream().collect(Collectors.toMap(VariantSummary::sku, v -> v, (a, b) -> a));
         }
         RenderedSql sql = loadOf.computeIfAbsent(skus.size(), n -> {
-            String[] order = new String[n + 1];
-            order[0] = "locale";
-            for (int i = 0; i < n; i++) {
-                order[i + 1] = "sku" + i;
-            }
-            return RenderedSql.of(db, select(VARIANT.SKU.in(IntStream.range(0, n)
-                    .mapToObj(i -> DSL.param("sku" + i, String.class)).toList()),
-                    DSL.param("locale", String.class)), order);
+            List<String> order = new ArrayList<>(List.of("locale"));
+            order.addAll(RenderedSql.numberedNames("sku", n));
+            return RenderedSql.of(db, select(VARIANT.SKU.in(RenderedSql.numbered("sku", n, String.class)),
+                    DSL.param("locale", String.class)), order.toArray(String[]::new));
         });
         Object[] values = new Object[skus.size() + 1];
         values[0] = settings.defaultLocale();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.comptoir.inventory.internal.db.tables.records.BalanceRecord;
 import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.persistence.PlannerStatistics;
@@ -77,7 +76,7 @@ class BalanceRepository {
             return List.of();
         }
         RenderedSql sql = ofSkusSql.computeIfAbsent(skus.size(), n -> RenderedSql.of(db, quantities().where(
-                BALANCE.SKU.in(IntStream.range(0, n).mapToObj(i -> DSL.param("sku" + i, String.class)).toList()))));
+                BALANCE.SKU.in(RenderedSql.numbered("sku", n, String.class)))));
         return sql.fetch(BalanceRepository::quantities, skus.toArray());
     }
 

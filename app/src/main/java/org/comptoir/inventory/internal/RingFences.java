@@ -2,11 +2,11 @@ package org.comptoir.inventory.internal;
 
 import static org.comptoir.inventory.internal.db.tables.RingFence.RING_FENCE;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.persistence.Snapshot;
 import org.jooq.DSLContext;
@@ -71,17 +71,14 @@ class RingFences {
     List<Fence> networkFencesOfOthers(String channelCode, java.util.Collection<String> skus, boolean lock) {
         RenderedSql sql = (lock ? networkLocking : network).computeIfAbsent(skus.size(), n -> {
             var query = db.selectFrom(RING_FENCE)
-                    .where(RING_FENCE.SKU.in(IntStream.range(0, n).mapToObj(i -> DSL.param("sku" + i, String.class))
-                                    .toList()), RING_FENCE.LOCATION_CODE.eq(DSL.inline(NETWORK)),
+                    .where(RING_FENCE.SKU.in(RenderedSql.numbered("sku", n, String.class)),
+                            RING_FENCE.LOCATION_CODE.eq(DSL.inline(NETWORK)),
                             RING_FENCE.CHANNEL_CODE.ne(DSL.param("channel", String.class)),
                             RING_FENCE.REMAINING.gt(DSL.inline(0)))
                     .orderBy(RING_FENCE.SKU, RING_FENCE.LOCATION_CODE, RING_FENCE.CHANNEL_CODE);
-            String[] order = new String[n + 1];
-            for (int i = 0; i < n; i++) {
-                order[i] = "sku" + i;
-            }
-            order[n] = "channel";
-            return RenderedSql.of(db, lock ? query.forUpdate() : query, order);
+            List<String> order = new ArrayList<>(RenderedSql.numberedNames("sku", n));
+            order.add("channel");
+            return RenderedSql.of(db, lock ? query.forUpdate() : query, order.toArray(String[]::new));
         });
         Object[] values = new Object[skus.size() + 1];
         int i = 0;

@@ -88,6 +88,27 @@ public final class RenderedSql {
         return of(db, query);
     }
 
+    /**
+     * {@code count} placeholders named {@code name0}, {@code name1}…: the values of an {@code in} list
+     * whose statement is rendered once per list size.
+     */
+    public static <T> List<Field<T>> numbered(String name, int count, Class<T> type) {
+        List<Field<T>> placeholders = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            placeholders.add(DSL.param(name + i, type));
+        }
+        return placeholders;
+    }
+
+    /** The names of {@link #numbered} placeholders, in order, for a bind order. */
+    public static List<String> numberedNames(String name, int count) {
+        List<String> names = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            names.add(name + i);
+        }
+        return names;
+    }
+
     /** {@code insert into table (columns) values (?, …)}: rows are bound column by column. */
     public static RenderedSql insert(DSLContext db, Table<?> table, Field<?>... columns) {
         return new RenderedSql(db, renderInsert(db, table, columns, 1), table, columns.clone());

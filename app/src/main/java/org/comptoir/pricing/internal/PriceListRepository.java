@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.persistence.Snapshot;
 import org.comptoir.pricing.internal.db.tables.records.PriceListRecord;
@@ -111,8 +110,7 @@ class PriceListRepository {
         }
         RenderedSql sql = pricesOf.computeIfAbsent(skus.size(), n -> RenderedSql.of(db,
                 db.select(PRICE.SKU, PRICE.AMOUNT, PRICE.COMPARE_AT, PRICE.PRICE_LIST_ID).from(PRICE)
-                        .where(PRICE.SKU.in(IntStream.range(0, n).mapToObj(i -> DSL.param("sku" + i, String.class))
-                                .toList()))));
+                        .where(PRICE.SKU.in(RenderedSql.numbered("sku", n, String.class)))));
         record Row(String sku, long amount, Long compareAt, UUID listId) {}
         List<Row> rows = sql.fetch(rs -> new Row(rs.getString(1), rs.getLong(2), rs.getObject(3, Long.class),
                 rs.getObject(4, UUID.class)), skus.toArray());
