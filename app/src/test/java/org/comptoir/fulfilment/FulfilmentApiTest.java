@@ -127,6 +127,7 @@ class FulfilmentApiTest extends ApiTest {
         assertThat(routing.path("routed").asBoolean()).isTrue();
         assertThat(routing.path("decisions").path(0).path("reason").asString()).contains(boulogne + " has every line");
         JsonNode explanation = Api.JSON.readTree(routing.path("decisions").path(0).path("explanationJson").asString());
+        assertThat(explanation.path(0).path("candidates").asInt()).as("locations weighed").isEqualTo(3);
         assertThat(explanation.path(0).path("decision").path("candidates").size()).isEqualTo(3);
         // Not paid yet: the store's work waits.
         JsonNode shipment = fulfilmentOrders(routing, null).getFirst();

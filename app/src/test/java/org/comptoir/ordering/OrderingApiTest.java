@@ -207,6 +207,20 @@ class OrderingApiTest extends ApiTest {
     }
 
     @Test
+    void orderNumbersFollowOneAnotherAcrossTheBlocksANodeTakesFromTheSequence() {
+        receive(warehouse, shears, 40);
+        List<Long> numbers = new ArrayList<>();
+        // More orders than a block of the sequence: the numbers run on from one block into the next.
+        for (int i = 0; i < 45; i++) {
+            numbers.add(Long.parseLong(placed(order(web, home(), shears, 1)).path("number").asString()
+                    .substring("CO-".length())));
+        }
+        for (int i = 1; i < numbers.size(); i++) {
+            assertThat(numbers.get(i)).as("order %d of %s", i, numbers).isEqualTo(numbers.get(i - 1) + 1);
+        }
+    }
+
+    @Test
     void aMarketplaceOrderIsImportedOnce() {
         var body = order(marketplace, home(), shears, 1);
         body.put("externalId", "AMZ-" + unique("X"));

@@ -179,7 +179,7 @@ class FulfilmentRepository {
                     0, 1, f.createdAt(), f.createdAt());
             f.lines().forEach(line -> lines.add(new Object[] {f.id(), line.lineNo(), line.sku(), line.quantity(),
                     line.sourceCode()}));
-            changes.add(new Object[] {Ids.newId(), f.id(), null, f.status().name(), "system", detail, now});
+            changes.add(changeValues(f.id(), new Change(null, f.status().name(), "system", detail, now)));
         }
         return together.addRows(insertLine, lines).addRows(insertChange, changes);
     }
@@ -284,8 +284,12 @@ class FulfilmentRepository {
     }
 
     void record(UUID fulfilmentOrderId, Change change) {
-        insertChange.execute(Ids.newId(), fulfilmentOrderId, change.from(), change.to(), change.actor(),
-                change.detail(), change.at());
+        insertChange.execute(changeValues(fulfilmentOrderId, change));
+    }
+
+    private static Object[] changeValues(UUID fulfilmentOrderId, Change change) {
+        return new Object[] {Ids.newId(), fulfilmentOrderId, change.from(), change.to(), change.actor(),
+                change.detail(), change.at()};
     }
 
     List<Change> history(UUID fulfilmentOrderId) {

@@ -256,12 +256,8 @@ class RoutingService implements Routing {
             }
             move(f, FulfilmentOrder.Status.CANCELLED, detail, "system", now);
         }
-        open(wanted.entrySet().stream().filter(e -> !kept.contains(e.getKey())).map(Map.Entry::getValue).toList(),
-                detail, now);
-    }
-
-    private void open(java.util.Collection<FulfilmentOrder> orders, String detail, Instant now) {
-        fulfilment.insert(orders, detail, now);
+        fulfilment.insert(wanted.entrySet().stream().filter(e -> !kept.contains(e.getKey()))
+                .map(Map.Entry::getValue).toList(), detail, now);
     }
 
     /** Moves one fulfilment order (under the order's lock), records it and says where the order stands. */

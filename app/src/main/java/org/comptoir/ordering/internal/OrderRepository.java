@@ -40,8 +40,8 @@ class OrderRepository {
     private final RenderedSql insertLine;
     private final RenderedSql insertChange;
     private final RenderedSql nextNumber;
-    /** The increment of the sequence (see V014). */
-    static final int NUMBER_BLOCK = 20;
+    /** The sequence's increment, read once: the size of the blocks this node hands out (see V014). */
+    private long blockSize;
     private long numberInBlock;
     private long blockEnd;
 
@@ -70,15 +70,21 @@ class OrderRepository {
     }
 
     /**
-     * The next order number: the sequence moves {@link #NUMBER_BLOCK} at a time (its increment), and
-     * this node hands out the numbers of the block it took, one sequence call per block rather than a
-     * round trip per order. A node that stops leaves the rest of its block unused, as an order rolled
-     * back leaves its number; numbers of several nodes interleave.
+     * The next order number: the sequence moves a block at a time (its increment), and this node hands
+     * out the numbers of the block it took, one sequence call per block rather than a round trip per
+     * order. A node that stops leaves the rest of its block unused, as an order rolled back leaves its
+     * number; numbers of several nodes interleave. The block is the sequence's own increment, so that
+     * the two cannot disagree and hand a number out twice.
      */
     synchronized String nextNumber() {
         if (numberInBlock == blockEnd) {
+            if (blockSize == 0) {
+                blockSize = Long.parseLong(String.valueOf(db.fetchValue("select increment from "
+                        + "information_schema.sequences where lower(sequence_schema) = 'ordering' "
+                        + "and lower(sequence_name) = 'order_number'")));
+            }
             numberInBlock = nextNumber.fetch(rs -> rs.getLong(1)).getFirst();
-            blockEnd = numberInBlock + NUMBER_BLOCK;
+            blockEnd = numberInBlock + blockSize;
         }
         return "CO-" + numberInBlock++;
     }

@@ -178,11 +178,9 @@ public final class RenderedSql {
 
         /** Runs them all; a failing one (a duplicate key) throws, and the transaction rolls back. */
         public void execute() {
-            if (statements.isEmpty()) {
-                return;
+            if (!statements.isEmpty()) {
+                new RenderedSql(db, String.join(";\n", statements)).execute(allValues());
             }
-            new RenderedSql(db, String.join(";\n", statements)).run(values.stream().flatMap(List::stream)
-                    .toArray());
         }
 
         /**
@@ -200,40 +198,37 @@ public final class RenderedSql {
                 throw new IllegalArgumentException(rowOfEach.size() + " mappings for " + statements.size()
                         + " statements");
             }
-            return db.connectionResult(connection -> {
-                List<List<T>> answers = new ArrayList<>(statements.size());
-                String sql = String.join(";\n", statements);
-                try {
-                    if (statements.size() == 1 || !connection.getMetaData().supportsMultipleResultSets()) {
-                        for (int i = 0; i < statements.size(); i++) {
-                            sql = statements.get(i);
-                            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                                bind(statement, values.get(i).toArray());
-                                try (ResultSet rs = statement.executeQuery()) {
-                                    answers.add(rows(rs, rowOfEach.get(i)));
-                                }
-                            }
+            List<List<T>> answers = new ArrayList<>(statements.size());
+            if (statements.size() == 1 || !db.connectionResult(c -> c.getMetaData().supportsMultipleResultSets())) {
+                for (int i = 0; i < statements.size(); i++) {
+                    answers.add(new ArrayList<T>(new RenderedSql(db, statements.get(i)).fetch(rowOfEach.get(i),
+                            values.get(i).toArray())));
+                }
+                return answers;
+            }
+            String sql = String.join(";\n", statements);
+            db.connection(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    bind(statement, allValues());
+                    boolean isRows = statement.execute();
+                    for (int i = 0; i < statements.size(); i++) {
+                        if (!isRows) {
+                            throw new IllegalStateException("statement " + i + " answered no rows: " + sql);
                         }
-                        return answers;
-                    }
-                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                        bind(statement, values.stream().flatMap(List::stream).toArray());
-                        boolean isRows = statement.execute();
-                        for (int i = 0; i < statements.size(); i++) {
-                            if (!isRows) {
-                                throw new IllegalStateException("statement " + i + " answered no rows: " + sql);
-                            }
-                            try (ResultSet rs = statement.getResultSet()) {
-                                answers.add(rows(rs, rowOfEach.get(i)));
-                            }
-                            isRows = statement.getMoreResults();
+                        try (ResultSet rs = statement.getResultSet()) {
+                            answers.add(rows(rs, rowOfEach.get(i)));
                         }
+                        isRows = statement.getMoreResults();
                     }
-                    return answers;
                 } catch (SQLException e) {
                     throw translated(connection, sql, e);
                 }
             });
+            return answers;
+        }
+
+        private Object[] allValues() {
+            return values.stream().flatMap(List::stream).toArray();
         }
     }
 
@@ -243,17 +238,6 @@ public final class RenderedSql {
             rows.add(row.map(rs));
         }
         return rows;
-    }
-
-    private void run(Object[] values) {
-        db.connection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, values);
-                statement.execute();
-            } catch (SQLException e) {
-                throw translated(connection, e);
-            }
-        });
     }
 
     /** Runs the statement once; the number of rows it changed. */
@@ -273,13 +257,9 @@ public final class RenderedSql {
         return db.connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bind(statement, values);
-                List<T> rows = new ArrayList<>();
                 try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(row.map(rs));
-                    }
+                    return rows(rs, row);
                 }
-                return rows;
             } catch (SQLException e) {
                 throw translated(connection, e);
             }
