@@ -292,6 +292,22 @@ class InventoryApiTest extends ApiTest {
         var incremental = admin.get("/api/v1/inventory/feeds/" + feedChannel + "?since=" + changes).json();
         assertThat(incremental.path("items").valueStream().map(l -> l.path("sku").asString() + "=" + l.path(
                 "quantity").asInt())).containsExactly(sku + "=" + (5 + 4));
+        // A hold changes no movement and leaves the balance's own change time alone: the feed still
+        // sends its SKU again, and the hold's release too.
+        String later = incremental.path("changesCursor").asString();
+        var held = hold(feedChannel, List.of(line(storeB, otherSku, 2)));
+        assertThat(held.status()).isEqualTo(201);
+        assertThat(admin.get("/api/v1/inventory/feeds/" + feedChannel + "?since=" + later).json().path("items")
+                .valueStream().map(l -> l.path("sku").asString() + "=" + l.path("quantity").asInt()))
+                .containsExactly(otherSku + "=0");
+        String afterHold = admin.get("/api/v1/inventory/feeds/" + feedChannel + "?since=" + later).json()
+                .path("changesCursor").asString();
+        assertThat(admin.get("/api/v1/inventory/feeds/" + feedChannel + "?since=" + afterHold).json()
+                .path("items").size()).isZero();
+        admin.post("/api/v1/inventory/holds/" + held.json().path("id").asString() + "/release", null);
+        assertThat(admin.get("/api/v1/inventory/feeds/" + feedChannel + "?since=" + afterHold).json().path("items")
+                .valueStream().map(l -> l.path("sku").asString() + "=" + l.path("quantity").asInt()))
+                .containsExactly(otherSku + "=2");
 
         var csv = admin.get("/api/v1/inventory/feeds/" + feedChannel + "?format=csv");
         assertThat(csv.header("Content-Type")).startsWith("text/csv");

@@ -1,6 +1,8 @@
 package org.comptoir.inventory.internal;
 
 import static org.comptoir.inventory.internal.db.tables.Balance.BALANCE;
+import static org.comptoir.inventory.internal.db.tables.Hold.HOLD;
+import static org.comptoir.inventory.internal.db.tables.HoldLine.HOLD_LINE;
 
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import org.comptoir.inventory.internal.db.tables.records.BalanceRecord;
 import org.comptoir.platform.persistence.PlannerStatistics;
 import org.comptoir.platform.persistence.RenderedSql;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record6;
 import org.jooq.Records;
 import org.jooq.SelectJoinStep;
@@ -49,16 +52,18 @@ class BalanceRepository {
         this.ofSkuSql = RenderedSql.of(db, quantities().where(BALANCE.SKU.eq(DSL.param("sku", String.class))));
         var sku = DSL.param("sku", String.class);
         var location = DSL.param("location", String.class);
+        // No updated_at: the hold placed with it tells the stock feed of the change (hold.created_at).
+        // Leaving the column indexed for the feed alone lets PostgreSQL update the row in place (a HOT
+        // update: no new index entries), which every held line of every order does.
         this.reserveSql = RenderedSql.of(db, db.update(BALANCE)
                 .set(BALANCE.RESERVED, BALANCE.RESERVED.plus(DSL.param("quantity", Integer.class)))
-                .set(BALANCE.UPDATED_AT, DSL.param("now", BALANCE.UPDATED_AT.getDataType()))
                 .where(BALANCE.SKU.eq(sku), BALANCE.LOCATION_CODE.eq(location),
                         BALANCE.ON_HAND.minus(BALANCE.RESERVED).minus(BALANCE.SAFETY_STOCK)
                                 .minus(RingFences.keptFrom(DSL.param("channel", String.class), sku, location))
                                 .ge(DSL.param("needed", Integer.class)))
                 .returning(BALANCE.SKU, BALANCE.LOCATION_CODE, BALANCE.ON_HAND, BALANCE.RESERVED,
                         BALANCE.SAFETY_STOCK, BALANCE.LOW_STOCK_THRESHOLD),
-                "quantity", "now", "sku", "location", "sku", "location", "channel", "needed");
+                "quantity", "sku", "location", "sku", "location", "channel", "needed");
     }
 
     Optional<Balance> find(String sku, String locationCode) {
@@ -136,12 +141,21 @@ class BalanceRepository {
                 .orderBy(BALANCE.SKU).limit(limit).fetch(BALANCE.SKU);
     }
 
-    /** SKUs whose balance at one of the locations changed at or after {@code since}. */
+    /**
+     * SKUs whose stock at one of the locations changed at or after {@code since}: a balance written
+     * (movements, releases, settings, fences) or a hold placed there, which leaves updated_at alone
+     * (see {@link #reserve}).
+     */
     List<String> skusChangedAt(Collection<String> locations, Instant since, String afterSku, int limit) {
-        return db.selectDistinct(BALANCE.SKU).from(BALANCE)
+        var changed = db.select(BALANCE.SKU.as("sku")).from(BALANCE)
                 .where(BALANCE.LOCATION_CODE.in(locations), BALANCE.UPDATED_AT.ge(since))
-                .and(afterSku == null ? DSL.noCondition() : BALANCE.SKU.gt(afterSku))
-                .orderBy(BALANCE.SKU).limit(limit).fetch(BALANCE.SKU);
+                .union(db.select(HOLD_LINE.SKU).from(HOLD).join(HOLD_LINE).on(HOLD_LINE.HOLD_ID.eq(HOLD.ID))
+                        .where(HOLD.CREATED_AT.ge(since), HOLD_LINE.LOCATION_CODE.in(locations)))
+                .asTable("changed");
+        Field<String> sku = changed.field("sku", String.class);
+        return db.select(sku).from(changed)
+                .where(afterSku == null ? DSL.noCondition() : sku.gt(afterSku))
+                .orderBy(sku).limit(limit).fetch(sku);
     }
 
     /** Locks balance rows in the global (location, SKU) order, so that holds never deadlock. */
@@ -172,10 +186,10 @@ class BalanceRepository {
      * line served, empty for each not. The updates go in one round trip and run in the lines' order,
      * which is the lock order of every hold.
      */
-    List<Optional<Balance>> reserve(List<Hold.Line> lines, int buffer, String channelCode, Instant now) {
+    List<Optional<Balance>> reserve(List<Hold.Line> lines, int buffer, String channelCode) {
         var together = RenderedSql.together(db);
         for (Hold.Line line : lines) {
-            together.add(reserveSql, line.quantity(), now, line.sku(), line.locationCode(), line.sku(),
+            together.add(reserveSql, line.quantity(), line.sku(), line.locationCode(), line.sku(),
                     line.locationCode(), channelCode, line.quantity() + buffer);
         }
         return together.fetchEach(BalanceRepository::quantities).stream()

@@ -85,7 +85,7 @@ class Holds {
         String channel = request.channelCode();
         int buffer = buffers.of(channel);
         List<RingFences.Fence> networkFences = lockForNetworkFences(channel, lines);
-        List<Optional<Balance>> reserved = balances.reserve(lines, buffer, channel, now);
+        List<Optional<Balance>> reserved = balances.reserve(lines, buffer, channel);
         for (int i = 0; i < lines.size(); i++) {
             Hold.Line line = lines.get(i);
             Balance after = reserved.get(i).orElseThrow(() -> new OutOfStock(line.sku(), line.locationCode(),

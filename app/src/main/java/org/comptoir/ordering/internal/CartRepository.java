@@ -150,11 +150,16 @@ class CartRepository {
                 .orderBy(CART.UPDATED_AT.desc()).limit(10).fetch(r -> withDetails(head(r)));
     }
 
-    /** Known customers' open, non-empty carts untouched since {@code before} and not yet flagged. */
+    /**
+     * Known customers' open, non-empty carts untouched since {@code before} and not yet flagged. The
+     * conditions are those of the partial index cart_awaiting_abandonment, the status inlined so that
+     * PostgreSQL can tell the index applies; created before {@code before} is implied by untouched
+     * since, and is what the index is ordered by.
+     */
     List<UUID> abandonedSince(Instant before, int limit) {
         return db.select(CART.ID).from(CART)
-                .where(CART.STATUS.eq(Cart.Status.OPEN.name()), CART.UPDATED_AT.lt(before),
-                        CART.ABANDONED_AT.isNull(), CART.CUSTOMER_REF.isNotNull())
+                .where(CART.STATUS.eq(DSL.inline(Cart.Status.OPEN.name())), CART.ABANDONED_AT.isNull(),
+                        CART.CUSTOMER_REF.isNotNull(), CART.CREATED_AT.lt(before), CART.UPDATED_AT.lt(before))
                 .andExists(db.selectOne().from(CART_LINE).where(CART_LINE.CART_ID.eq(CART.ID)))
                 .orderBy(CART.UPDATED_AT).limit(limit).fetch(CART.ID);
     }
