@@ -3,6 +3,7 @@ package org.comptoir.platform.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -14,35 +15,54 @@ import org.springframework.web.util.pattern.PathPattern;
  * every mapping of the application in turn, its method, headers and media types first: with a few
  * hundred endpoints that was an eighth of the CPU of an availability read. This one first compares
  * the literal start of each mapping's patterns with the path, which rules out nearly all of them for
- * the cost of a {@code startsWith}; the mappings left are matched exactly as Spring does.
+ * the cost of a {@code startsWith}, and then their methods (a cart's many {@code /carts/{id}/...}
+ * mappings differ mostly by method); the mappings left are matched exactly as Spring does.
  *
  * <p>A percent-encoded path, whose spelling may differ from the segments Spring decodes, is matched
  * the ordinary way.
  */
 class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
-    /** The path being looked up, set once per lookup: reading it from the wrapped request costs more. */
-    private static final ThreadLocal<String> LOOKUP_PATH = new ThreadLocal<>();
+    /**
+     * The path and method being looked up, read once per lookup: each mapping tested asks the wrapped
+     * request again otherwise, through every wrapper of the filter chain.
+     */
+    private record Lookup(String path, RequestMethod method) {}
+
+    private static final ThreadLocal<Lookup> LOOKUP = new ThreadLocal<>();
 
     private volatile Map<RequestMappingInfo, String[]> prefixes = new IdentityHashMap<>();
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-        LOOKUP_PATH.set(lookupPath.indexOf('%') < 0 ? lookupPath : null);
+        LOOKUP.set(new Lookup(lookupPath.indexOf('%') < 0 ? lookupPath : null, RequestMethod.resolve(request.getMethod())));
         try {
             return super.lookupHandlerMethod(lookupPath, request);
         } finally {
-            LOOKUP_PATH.remove();
+            LOOKUP.remove();
         }
     }
 
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        String path = LOOKUP_PATH.get();
-        if (path != null && !startsWithAny(path, prefixesOf(info))) {
+        Lookup lookup = LOOKUP.get();
+        if (lookup != null && (lookup.path() != null && !startsWithAny(lookup.path(), prefixesOf(info))
+                || !acceptsMethod(info, lookup.method()))) {
             return null;
         }
         return super.getMatchingMapping(info, request);
+    }
+
+    /**
+     * Whether Spring's method condition could match: a mapping that names methods matches no other,
+     * except that HEAD may go to a GET mapping and OPTIONS (CORS pre-flights too) is Spring's to answer.
+     */
+    private static boolean acceptsMethod(RequestMappingInfo info, RequestMethod method) {
+        if (method == null || method == RequestMethod.HEAD || method == RequestMethod.OPTIONS) {
+            return true;
+        }
+        var methods = info.getMethodsCondition().getMethods();
+        return methods.isEmpty() || methods.contains(method);
     }
 
     /** Copied on write: mappings are registered at start, and read on every request after. */

@@ -104,6 +104,30 @@ class LiteralPrefixHandlerMappingTest {
     }
 
     @Test
+    void mappingsOfTheSameLiteralStartForOtherMethodsAreNeverTested() throws Exception {
+        var options = new RequestMappingInfo.BuilderConfiguration();
+        options.setPatternParser(PathPatternParser.defaultInstance);
+        for (int i = 0; i < 50; i++) {
+            register(RequestMappingInfo.paths("/api/v1/carts/{id}/part" + i).methods(RequestMethod.DELETE)
+                    .options(options), "fallback");
+        }
+        int[] asked = {0};
+        var request = new MockHttpServletRequest("POST", "/api/v1/carts/42/lines") {
+            @Override
+            public String getMethod() {
+                asked[0]++;
+                return super.getMethod();
+            }
+        };
+        var chain = mapping.getHandler(request);
+        assertThat(((HandlerMethod) chain.getHandler()).getMethod().getName()).isEqualTo("cartLines");
+        assertThat(asked[0]).as("times the method was asked").isLessThan(10);
+        // The method condition still decides what it alone can: HEAD reaches a GET mapping.
+        assertThat(handlerOf("HEAD", "/api/v1/carts/42/lines")).isEqualTo("anyCartPart");
+        assertThat(handlerOf("DELETE", "/api/v1/carts/42/part7")).isEqualTo("fallback");
+    }
+
+    @Test
     void aPercentEncodedPathIsMatchedTheOrdinaryWay() throws Exception {
         // %63 is "c": the literal start cannot be compared with this spelling; Spring decodes it.
         assertThat(handlerOf("POST", "/api/v1/%63arts/42/lines")).isEqualTo("cartLines");
