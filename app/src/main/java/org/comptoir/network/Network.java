@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The network as other modules see it: read-only lookups of locations and channels. Answers come
@@ -15,6 +16,9 @@ public interface Network {
 
     /** The locations of the given codes that exist, with their opening status at {@code at}. */
     Map<String, LocationStatus> locations(Collection<String> codes, Instant at);
+
+    /** The codes of the locations that are active (open for business, whatever their hours). */
+    Set<String> activeLocationCodes();
 
     boolean locationExists(String code);
 

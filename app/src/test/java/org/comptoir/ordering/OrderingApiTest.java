@@ -134,6 +134,30 @@ class OrderingApiTest extends ApiTest {
     }
 
     @Test
+    void aCartSaysWhatItsChannelCannotPromiseOfItAndStopsCountingAClosedStore() {
+        String cartId = admin.post("/api/v1/carts", Map.of("channelCode", web)).json().path("id").asString();
+        admin.post("/api/v1/carts/" + cartId + "/lines", Map.of("sku", gloves, "quantity", 3));
+        // 10 shears at the warehouse and 3 in the store: 13 can be promised, the gloves 2 of 3.
+        var view = admin.post("/api/v1/carts/" + cartId + "/lines", Map.of("sku", shears, "quantity", 13));
+        assertThat(view.status()).as(view.toString()).isEqualTo(200);
+        assertThat(shortages(view.json())).containsExactly(gloves + " 3>2");
+
+        // The store closes for good: its shears no longer count.
+        var closed = Fixtures.store(store, 48.8397, 2.2399);
+        closed.put("capabilities", List.of("CLICK_AND_COLLECT", "RESERVE_AND_COLLECT", "SHIP_FROM_STORE"));
+        closed.put("active", false);
+        var replaced = admin.with("If-Match", "*").put("/api/v1/locations/" + store, closed);
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        assertThat(shortages(admin.get("/api/v1/carts/" + cartId).json()))
+                .containsExactlyInAnyOrder(gloves + " 3>2", shears + " 13>10");
+    }
+
+    private static List<String> shortages(JsonNode cart) {
+        return cart.path("unavailable").valueStream().map(s -> s.path("sku").asString() + " "
+                + s.path("quantity").asInt() + ">" + s.path("available").asInt()).toList();
+    }
+
+    @Test
     void theSameBasketCostsTheSameOnTheWebTheAppThePhoneAndAtTheTill() {
         String coupon = couponForTheseChannels();
         List<Long> totals = new ArrayList<>();

@@ -7,10 +7,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.comptoir.catalog.Catalog;
 import org.comptoir.network.Capability;
 import org.comptoir.network.ChannelSummary;
@@ -69,6 +71,34 @@ class Availability {
     Map<String, OfSku> of(Collection<String> skus, String channelCode) {
         Scope scope = scope(channelCode);
         return withSupply(now(skus, channelCode, scope), scope);
+    }
+
+    /**
+     * Per SKU, what each location the channel sells from can promise now, for the locations that can
+     * promise some, by location code: what carts, allocation and routing weigh on every change and
+     * order, so without the locations' names and opening status that {@link #now} adds.
+     */
+    Map<String, Map<String, Integer>> quantities(Collection<String> skus, String channelCode) {
+        Scope scope = scope(channelCode);
+        Map<String, Map<String, Integer>> answer = new LinkedHashMap<>();
+        skus.forEach(sku -> answer.put(sku, new TreeMap<>()));
+        List<Balance> found = skus.size() == 1 ? balances.ofSku(skus.iterator().next()) : balances.ofSkus(skus);
+        Set<String> withStockRows = new HashSet<>();
+        Set<String> active = network.activeLocationCodes();
+        for (Balance b : found) {
+            withStockRows.add(b.sku());
+            if (!active.contains(b.locationCode()) || !scope.sellsFrom(b.locationCode())) {
+                continue;
+            }
+            int available = scope.available(b, fences);
+            if (available > 0) {
+                answer.get(b.sku()).put(b.locationCode(), available);
+            }
+        }
+        if (withStockRows.size() < answer.size()) {
+            checkKnown(answer.keySet().stream().filter(sku -> !withStockRows.contains(sku)).toList());
+        }
+        return answer;
     }
 
     /** The same without when sold-out stock is expected back: what can be promised now, nothing more. */

@@ -1,7 +1,6 @@
 package org.comptoir.inventory.internal;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,14 +24,7 @@ class InventoryService implements Inventory {
 
     @Override
     public Map<String, Map<String, Integer>> available(String channelCode, Collection<String> skus) {
-        Map<String, Map<String, Integer>> answer = new LinkedHashMap<>();
-        availability.now(List.copyOf(skus), channelCode).forEach((sku, ofSku) -> {
-            Map<String, Integer> at = new LinkedHashMap<>();
-            ofSku.locations().stream().filter(l -> l.available() > 0)
-                    .forEach(l -> at.put(l.locationCode(), l.available()));
-            answer.put(sku, at);
-        });
-        return answer;
+        return availability.quantities(skus, channelCode);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.comptoir.network.LocationStatus;
 import org.comptoir.network.ChannelSummary;
 import org.comptoir.network.LocationSummary;
@@ -34,6 +35,11 @@ class NetworkService implements Network {
             snapshot.status(code, at).ifPresent(status -> found.put(code, status));
         }
         return found;
+    }
+
+    @Override
+    public Set<String> activeLocationCodes() {
+        return snapshot.active();
     }
 
     @Override

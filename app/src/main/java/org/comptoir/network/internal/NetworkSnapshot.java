@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,8 +27,8 @@ class NetworkSnapshot {
 
     static final Duration MAX_AGE = Duration.ofSeconds(5);
 
-    private record Snapshot(Map<String, Location> locations, Map<String, Optional<Channel>> channels,
-            Map<String, TimedStatus> statuses, Instant loadedAt) {}
+    private record Snapshot(Map<String, Location> locations, Set<String> active,
+            Map<String, Optional<Channel>> channels, Map<String, TimedStatus> statuses, Instant loadedAt) {}
 
     /**
      * A location's status stays true from when it was worked out until its next opening or closing:
@@ -52,6 +53,11 @@ class NetworkSnapshot {
 
     Map<String, Location> locations() {
         return fresh().locations();
+    }
+
+    /** The codes of the active locations. */
+    Set<String> active() {
+        return fresh().active();
     }
 
     /** The location's status at an instant, or empty when no location has that code. */
@@ -84,7 +90,10 @@ class NetworkSnapshot {
         if (snapshot == null || snapshot.loadedAt().plus(MAX_AGE).isBefore(now)) {
             Map<String, Location> all = locations.findAll().stream()
                     .collect(Collectors.toMap(Location::code, Function.identity()));
-            snapshot = new Snapshot(Map.copyOf(all), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), now);
+            Set<String> active = all.values().stream().filter(Location::active).map(Location::code)
+                    .collect(Collectors.toUnmodifiableSet());
+            snapshot = new Snapshot(Map.copyOf(all), active, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                    now);
             current = snapshot;
         }
         return snapshot;
