@@ -256,6 +256,15 @@ class PricingApiTest extends ApiTest {
         setPrices(webList, price(gloves, 1000, null));
         assertThat(quote(basket(web, gloves, 1)).json().path("lines").get(0).path("unitPrice").asLong())
                 .isEqualTo(1000);
+        // Prices are kept in memory between quotes: a price written or removed is not one of them.
+        setPrices(webList, price(gloves, 1100, null));
+        assertThat(quote(basket(web, gloves, 1)).json().path("lines").get(0).path("unitPrice").asLong())
+                .isEqualTo(1100);
+        assertThat(admin.delete("/api/v1/pricing/price-lists/" + webList + "/prices/" + gloves).status())
+                .isEqualTo(204);
+        assertThat(quote(basket(web, gloves, 1)).json().path("lines").get(0).path("unitPrice").asLong())
+                .isEqualTo(1290);
+        setPrices(webList, price(gloves, 1000, null));
         body.put("active", false);
         var switchedOff = admin.with("If-Match", "\"1\"").put("/api/v1/pricing/price-lists/" + webList, body);
         assertThat(switchedOff.status()).as(switchedOff.toString()).isEqualTo(200);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.comptoir.platform.persistence.KeyedSnapshot;
 import org.comptoir.platform.persistence.PlannerStatistics;
 import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.persistence.Snapshot;
@@ -30,9 +31,17 @@ class PriceListRepository {
     private final PlannerStatistics statistics;
     /**
      * The lists themselves are reference data (a handful, changed by hand): kept in memory like VAT
-     * rates. The prices are always read from the database.
+     * rates.
      */
     private final Snapshot<Map<UUID, PriceList>> lists;
+    /**
+     * The price rows of each SKU, read by every quote (each cart change, each order): kept as the lists
+     * are, so that a price changed on another node is used within the same few seconds as a list
+     * changed there. Every price written on this node forgets them.
+     */
+    private final KeyedSnapshot<List<PriceRow>> rows = new KeyedSnapshot<>(500_000);
+
+    private record PriceRow(String sku, long amount, Long compareAt, UUID listId) {}
     /** The prices of n SKUs, rendered once per n (every quote asks). */
     private final Map<Integer, RenderedSql> pricesOf = new ConcurrentHashMap<>();
 
@@ -80,6 +89,7 @@ class PriceListRepository {
 
     /** Inserts or replaces the prices of a list, in one statement per price, batched. */
     void upsert(PriceList list, List<PricingPayloads.PricePayload> prices) {
+        rows.changed();
         db.batch(prices.stream().map(p -> db.insertInto(PRICE)
                 .set(PRICE.PRICE_LIST_ID, list.id()).set(PRICE.SKU, p.sku()).set(PRICE.AMOUNT, p.amount())
                 .set(PRICE.COMPARE_AT, p.compareAt())
@@ -89,6 +99,7 @@ class PriceListRepository {
     }
 
     boolean deletePrice(PriceList list, String sku) {
+        rows.changed();
         return db.deleteFrom(PRICE).where(PRICE.PRICE_LIST_ID.eq(list.id()), PRICE.SKU.eq(sku)).execute() == 1;
     }
 
@@ -108,28 +119,35 @@ class PriceListRepository {
         if (skus.isEmpty()) {
             return List.of();
         }
-        RenderedSql sql = pricesOf.computeIfAbsent(skus.size(), n -> RenderedSql.of(db,
-                db.select(PRICE.SKU, PRICE.AMOUNT, PRICE.COMPARE_AT, PRICE.PRICE_LIST_ID).from(PRICE)
-                        .where(PRICE.SKU.in(RenderedSql.numbered("sku", n, String.class)))));
-        record Row(String sku, long amount, Long compareAt, UUID listId) {}
-        List<Row> rows = sql.fetch(rs -> new Row(rs.getString(1), rs.getLong(2), rs.getObject(3, Long.class),
-                rs.getObject(4, UUID.class)), skus.toArray());
+        Map<String, List<PriceRow>> bySku = rows.get(skus, this::load);
         Map<UUID, PriceList> snapshot = lists.get();
-        if (rows.stream().anyMatch(row -> !snapshot.containsKey(row.listId()))) {
+        if (bySku.values().stream().flatMap(List::stream).anyMatch(row -> !snapshot.containsKey(row.listId()))) {
             // A list made on another node since the snapshot was taken.
             lists.changed();
         }
         Map<UUID, PriceList> known = lists.get();
         List<ListedPrice> open = new ArrayList<>();
-        for (Row row : rows) {
-            PriceList list = known.get(row.listId());
-            if (list != null && list.active() && list.currency().equals(currency)
-                    && (list.validFrom() == null || !list.validFrom().isAfter(at))
-                    && (list.validTo() == null || list.validTo().isAfter(at))) {
-                open.add(new ListedPrice(row.sku(), row.amount(), row.compareAt(), list));
+        for (String sku : skus) {
+            for (PriceRow row : bySku.getOrDefault(sku, List.of())) {
+                PriceList list = known.get(row.listId());
+                if (list != null && list.active() && list.currency().equals(currency)
+                        && (list.validFrom() == null || !list.validFrom().isAfter(at))
+                        && (list.validTo() == null || list.validTo().isAfter(at))) {
+                    open.add(new ListedPrice(row.sku(), row.amount(), row.compareAt(), list));
+                }
             }
         }
         return open;
+    }
+
+    /** The price rows of the SKUs that have some, in every list. */
+    private Map<String, List<PriceRow>> load(Collection<String> skus) {
+        RenderedSql sql = pricesOf.computeIfAbsent(skus.size(), n -> RenderedSql.of(db,
+                db.select(PRICE.SKU, PRICE.AMOUNT, PRICE.COMPARE_AT, PRICE.PRICE_LIST_ID).from(PRICE)
+                        .where(PRICE.SKU.in(RenderedSql.numbered("sku", n, String.class)))));
+        return sql.fetch(rs -> new PriceRow(rs.getString(1), rs.getLong(2), rs.getObject(3, Long.class),
+                rs.getObject(4, UUID.class)), skus.toArray()).stream()
+                .collect(Collectors.groupingBy(PriceRow::sku, Collectors.toUnmodifiableList()));
     }
 
     private static PriceList toList(PriceListRecord r) {
