@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.comptoir.platform.events.DomainEvent;
+import org.comptoir.platform.events.EventInterest;
 import org.comptoir.platform.persistence.Ids;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -14,22 +15,30 @@ import tools.jackson.databind.ObjectMapper;
  * from the event publication registry, so an event whose transaction committed is queued even if the
  * node stops right after (the publication is resubmitted on restart); queuing twice is harmless.
  * An event no active subscription wants is not recorded at all: the registry only keeps publications
- * for listeners whose condition holds, so events nobody consumes cost no outbox writes.
+ * for listeners that want the event ({@link EventInterest}), so events nobody consumes cost no outbox
+ * writes.
  */
 @Component
-class WebhookFanout {
+class WebhookFanout implements EventInterest {
 
     private final WebhookRepository webhooks;
+    private final WebhookInterest interest;
     private final ObjectMapper json;
     private final Clock clock;
 
-    WebhookFanout(WebhookRepository webhooks, ObjectMapper json, Clock clock) {
+    WebhookFanout(WebhookRepository webhooks, WebhookInterest interest, ObjectMapper json, Clock clock) {
         this.webhooks = webhooks;
+        this.interest = interest;
         this.json = json;
         this.clock = clock;
     }
 
-    @ApplicationModuleListener(id = "integration.webhook-fanout", condition = "@webhookInterest.wanted(#event)")
+    @Override
+    public boolean wants(Object event) {
+        return event instanceof DomainEvent domainEvent && interest.wanted(domainEvent);
+    }
+
+    @ApplicationModuleListener(id = "integration.webhook-fanout")
     void on(DomainEvent event) {
         var subscriptions = webhooks.activeSubscriptions().stream().filter(s -> s.wants(event.eventType())).toList();
         if (subscriptions.isEmpty()) {

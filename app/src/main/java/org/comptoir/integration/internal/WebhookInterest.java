@@ -4,10 +4,8 @@ import org.comptoir.platform.events.DomainEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether an active subscription wants an event: the condition of the webhook fan-out, asked for
- * every event published. A plain bean of its own, not the transactional listener's proxy: resolving a
- * method on a proxy makes SpEL try each of the proxy's interfaces first, and every miss is a thrown
- * exception, three per published event.
+ * Whether an active subscription wants an event: what the webhook fan-out says it wants
+ * ({@code EventInterest}), asked for every event published.
  */
 @Component
 class WebhookInterest {

@@ -86,8 +86,9 @@ class RestartTest {
     static class CrashingFanout {
 
         @Bean
-        WebhookFanout webhookFanout(WebhookRepository webhooks, ObjectMapper json, java.time.Clock clock) {
-            return new WebhookFanout(webhooks, json, clock) {
+        WebhookFanout webhookFanout(WebhookRepository webhooks, WebhookInterest interest, ObjectMapper json,
+                java.time.Clock clock) {
+            return new WebhookFanout(webhooks, interest, json, clock) {
                 @Override
                 @ApplicationModuleListener(id = "integration.webhook-fanout")
                 void on(DomainEvent event) {
