@@ -13,6 +13,7 @@ import org.comptoir.customers.CustomersMerged;
 import org.comptoir.ordering.OrderBook;
 import org.comptoir.ordering.OrderPlaced;
 import org.comptoir.ordering.OrderStatusChanged;
+import org.comptoir.platform.events.EventInterest;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.returns.ReturnReceived;
 import org.springframework.context.event.EventListener;
@@ -29,9 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
  * buyer id, an email typed at the till) makes a profile for it. Orders without a customer cost nothing.
  */
 @Component
-class CustomerActivity {
+class CustomerActivity implements EventInterest {
 
     private static final Set<String> UNPAID = Set.of("PLACED", "CANCELLED");
+    /** The status changes that move a customer's loyalty points. */
+    private static final Set<String> COUNTED = Set.of("CONFIRMED", "CANCELLED", "COLLECTED", "DELIVERED");
 
     private final Identities identities;
     private final CustomerRepository customers;
@@ -56,7 +59,18 @@ class CustomerActivity {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener(id = "customers.order-placed", condition = "#event.customerRef() != null")
+    /** Only known customers' orders and returns, and only the status changes that count, are recorded. */
+    @Override
+    public boolean wants(Object event) {
+        return switch (event) {
+            case OrderPlaced placed -> placed.customerRef() != null;
+            case OrderStatusChanged changed -> changed.customerRef() != null && COUNTED.contains(changed.to());
+            case ReturnReceived received -> received.customerRef() != null;
+            default -> true;
+        };
+    }
+
+    @ApplicationModuleListener(id = "customers.order-placed")
     void on(OrderPlaced event) {
         customerOf(event.customerRef(), event.channelCode()).ifPresent(customerId -> {
             serialised(customerId);
@@ -72,9 +86,7 @@ class CustomerActivity {
         });
     }
 
-    @ApplicationModuleListener(id = "customers.order-status", condition = "#event.customerRef() != null "
-            + "&& (#event.to() == 'CONFIRMED' || #event.to() == 'CANCELLED' || #event.to() == 'COLLECTED' "
-            + "|| #event.to() == 'DELIVERED')")
+    @ApplicationModuleListener(id = "customers.order-status")
     void on(OrderStatusChanged event) {
         customerOf(event.customerRef(), event.channelCode()).ifPresent(customerId -> {
             serialised(customerId);
@@ -88,7 +100,7 @@ class CustomerActivity {
         });
     }
 
-    @ApplicationModuleListener(id = "customers.return-received", condition = "#event.customerRef() != null")
+    @ApplicationModuleListener(id = "customers.return-received")
     void on(ReturnReceived event) {
         var order = orderBook.find(event.orderId()).orElseThrow();
         customerOf(event.customerRef(), order.channelCode()).ifPresent(customerId -> {

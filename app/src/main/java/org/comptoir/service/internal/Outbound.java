@@ -1,5 +1,6 @@
 package org.comptoir.service.internal;
 
+import org.comptoir.platform.events.EventInterest;
 import org.comptoir.service.MessageSent;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.SimpleMailMessage;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * replies are delivered by the integration that subscribes to {@code service.message.sent}.
  */
 @Component
-class Outbound {
+class Outbound implements EventInterest {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final ServiceSettings settings;
@@ -24,7 +25,13 @@ class Outbound {
         this.settings = settings;
     }
 
-    @ApplicationModuleListener(id = "service.email", condition = "#event.channel() == 'EMAIL' && #event.recipient() != null")
+    /** Only email replies with a recipient are recorded. */
+    @Override
+    public boolean wants(Object event) {
+        return event instanceof MessageSent sent && "EMAIL".equals(sent.channel()) && sent.recipient() != null;
+    }
+
+    @ApplicationModuleListener(id = "service.email")
     void on(MessageSent event) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
