@@ -82,7 +82,7 @@ class Availability {
         Scope scope = scope(channelCode);
         Map<String, Map<String, Integer>> answer = new LinkedHashMap<>();
         skus.forEach(sku -> answer.put(sku, new TreeMap<>()));
-        List<Balance> found = skus.size() == 1 ? balances.ofSku(skus.iterator().next()) : balances.ofSkus(skus);
+        List<Balance> found = balancesOf(skus);
         Set<String> withStockRows = new HashSet<>();
         Set<String> active = network.activeLocationCodes();
         for (Balance b : found) {
@@ -101,6 +101,11 @@ class Availability {
         return answer;
     }
 
+    /** Every balance of the SKUs: one key range for one SKU, an in-list for several. */
+    private List<Balance> balancesOf(Collection<String> skus) {
+        return skus.size() == 1 ? balances.ofSku(skus.iterator().next()) : balances.ofSkus(skus);
+    }
+
     /** The same without when sold-out stock is expected back: what can be promised now, nothing more. */
     Map<String, OfSku> now(Collection<String> skus, String channelCode) {
         return now(skus, channelCode, scope(channelCode));
@@ -109,7 +114,7 @@ class Availability {
     private Map<String, OfSku> now(Collection<String> skus, String channelCode, Scope scope) {
         Map<String, List<Balance>> bySku = new LinkedHashMap<>();
         skus.forEach(sku -> bySku.put(sku, new ArrayList<>()));
-        List<Balance> found = skus.size() == 1 ? balances.ofSku(skus.iterator().next()) : balances.ofSkus(skus);
+        List<Balance> found = balancesOf(skus);
         found.forEach(b -> bySku.get(b.sku()).add(b));
         checkKnown(bySku.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList());
         Instant now = clock.instant();

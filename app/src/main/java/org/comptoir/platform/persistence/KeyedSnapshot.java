@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reference data read by key on every request (a SKU's variant, its prices), each entry kept at most
@@ -61,15 +59,7 @@ public final class KeyedSnapshot<V> {
 
     /** Forgets every entry now and once the changing transaction ends (a read in between saw the old rows). */
     public void changed() {
-        forget();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    forget();
-                }
-            });
-        }
+        Snapshot.forgetNowAndAfterTransaction(this::forget);
     }
 
     private void forget() {

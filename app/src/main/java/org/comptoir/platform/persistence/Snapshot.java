@@ -35,12 +35,17 @@ public final class Snapshot<T> {
 
     /** Forgets the data now and once the changing transaction ends (a read in between saw the old rows). */
     public void changed() {
-        loaded = null;
+        forgetNowAndAfterTransaction(() -> loaded = null);
+    }
+
+    /** Runs {@code forget} now and, inside a transaction, again once it ends. */
+    static void forgetNowAndAfterTransaction(Runnable forget) {
+        forget.run();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    loaded = null;
+                    forget.run();
                 }
             });
         }
