@@ -33,6 +33,9 @@ public interface Inventory {
      */
     Map<String, Map<String, Integer>> available(String channelCode, Collection<String> skus);
 
+    /** The same added up over the locations, per SKU: what the channel can promise of it anywhere. */
+    Map<String, Integer> availableAnywhere(String channelCode, Collection<String> skus);
+
     /**
      * Holds every line or none; rows are locked in the global (location, SKU) order.
      *

@@ -150,6 +150,20 @@ class OrderingApiTest extends ApiTest {
         assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
         assertThat(shortages(admin.get("/api/v1/carts/" + cartId).json()))
                 .containsExactlyInAnyOrder(gloves + " 3>2", shears + " 13>10");
+
+        // Safety stock and the channel's buffer are kept back at each location, as holds keep them.
+        admin.put("/api/v1/inventory/balances/" + warehouse + "/" + shears + "/settings", Map.of("safetyStock", 1));
+        assertThat(shortages(admin.get("/api/v1/carts/" + cartId).json()))
+                .containsExactlyInAnyOrder(gloves + " 3>2", shears + " 13>9");
+        admin.put("/api/v1/inventory/channels/" + web + "/buffer", Map.of("quantity", 1));
+        assertThat(shortages(admin.get("/api/v1/carts/" + cartId).json()))
+                .containsExactlyInAnyOrder(gloves + " 3>1", shears + " 13>8");
+        // What another channel's ring-fence keeps is not the cart's either.
+        var fence = admin.put("/api/v1/inventory/ring-fences/" + marketplace + "/" + warehouse + "/" + shears,
+                Map.of("quantity", 3));
+        assertThat(fence.status()).as(fence.toString()).isEqualTo(200);
+        assertThat(shortages(admin.get("/api/v1/carts/" + cartId).json()))
+                .containsExactlyInAnyOrder(gloves + " 3>1", shears + " 13>5");
     }
 
     private static List<String> shortages(JsonNode cart) {
@@ -453,6 +467,37 @@ class OrderingApiTest extends ApiTest {
                 + l.path("quantity").asInt() + "@" + l.path("group").asString())).containsExactly(gloves + "×3@store");
         assertThat(read.path("groups").valueStream().map(g -> g.path("code").asString() + ":"
                 + g.path("method").asString())).containsExactly("main:HOME_EXPRESS", "store:CLICK_AND_COLLECT");
+    }
+
+    @Test
+    void aRefusedCartChangeWritesNothingAndALineKeepsItsPlaceWhenItsQuantityChanges() {
+        String unknown = "/api/v1/carts/" + java.util.UUID.randomUUID();
+        assertThat(admin.post(unknown + "/lines", Map.of("sku", shears, "quantity", 1)).status()).isEqualTo(404);
+        assertThat(admin.put(unknown + "/groups/main", Map.of("method", "HOME_DELIVERY", "address", PARIS))
+                .status()).isEqualTo(404);
+
+        String cart = "/api/v1/carts/" + admin.post("/api/v1/carts", Map.of("channelCode", web)).json().path("id")
+                .asString();
+        admin.post(cart + "/lines", Map.of("sku", shears, "quantity", 9_999));
+        admin.post(cart + "/lines", Map.of("sku", gloves, "quantity", 1));
+        admin.put(cart + "/groups/main", Map.of("method", "HOME_DELIVERY", "address", PARIS));
+        var before = admin.get(cart);
+        // One more shears would make 10,000 and is allowed; two would not, and change nothing.
+        var tooMany = admin.post(cart + "/lines", Map.of("sku", shears, "quantity", 2));
+        assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(400);
+        var elsewhere = Fixtures.store(unique("ST"), 45.76, 4.83);
+        assertThat(admin.post("/api/v1/locations", elsewhere).status()).isEqualTo(201);
+        var notSoldFrom = admin.put(cart + "/groups/main", Map.of("method", "CLICK_AND_COLLECT", "locationCode",
+                elsewhere.get("code")));
+        assertThat(notSoldFrom.status()).as(notSoldFrom.toString()).isEqualTo(400);
+        var after = admin.get(cart);
+        assertThat(after.json()).isEqualTo(before.json());
+        assertThat(after.header("ETag")).isEqualTo(before.header("ETag"));
+
+        var more = admin.post(cart + "/lines", Map.of("sku", shears, "quantity", 1));
+        assertThat(more.status()).as(more.toString()).isEqualTo(200);
+        assertThat(more.json().path("lines").valueStream().map(l -> l.path("sku").asString() + "×"
+                + l.path("quantity").asInt())).containsExactly(shears + "×10000", gloves + "×1");
     }
 
     @Test

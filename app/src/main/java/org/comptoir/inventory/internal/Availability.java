@@ -101,6 +101,30 @@ class Availability {
         return answer;
     }
 
+    /**
+     * Per SKU, what the channel can promise across every location it sells from: the sum of
+     * {@link #quantities}, added up by the database where no ring-fence of these SKUs needs weighing
+     * location by location.
+     */
+    Map<String, Integer> totals(Collection<String> skus, String channelCode) {
+        Scope scope = scope(channelCode);
+        Map<String, Integer> answer = new LinkedHashMap<>();
+        if (fences.anyOn(skus)) {
+            quantities(skus, channelCode).forEach((sku, at) -> answer.put(sku,
+                    at.values().stream().mapToInt(Integer::intValue).sum()));
+            return answer;
+        }
+        Set<String> active = network.activeLocationCodes();
+        List<String> locations = scope.locations() == null ? List.copyOf(active)
+                : scope.locations().stream().filter(active::contains).toList();
+        Map<String, Integer> found = balances.totals(skus, locations, scope.buffer());
+        skus.forEach(sku -> answer.put(sku, found.getOrDefault(sku, 0)));
+        if (found.size() < answer.size()) {
+            checkKnown(answer.keySet().stream().filter(sku -> !found.containsKey(sku)).toList());
+        }
+        return answer;
+    }
+
     /** Every balance of the SKUs: one key range for one SKU, an in-list for several. */
     private List<Balance> balancesOf(Collection<String> skus) {
         return skus.size() == 1 ? balances.ofSku(skus.iterator().next()) : balances.ofSkus(skus);

@@ -39,6 +39,8 @@ class BalanceRepository {
     private final RenderedSql ofSkuSql;
     /** By the number of SKUs asked (an IN list of that many parameters). */
     private final Map<Integer, RenderedSql> ofSkusSql = new ConcurrentHashMap<>();
+    /** {@link #totals}, by the number of SKUs asked. */
+    private final Map<Integer, RenderedSql> totalsSql = new ConcurrentHashMap<>();
 
     /**
      * Every held line of every cart and order: rendered once, checked at start to take its values in
@@ -83,6 +85,42 @@ class BalanceRepository {
         RenderedSql sql = ofSkusSql.computeIfAbsent(skus.size(), n -> RenderedSql.of(db, quantities().where(
                 BALANCE.SKU.in(RenderedSql.numbered("sku", n, String.class)))));
         return sql.fetch(BalanceRepository::quantities, skus.toArray());
+    }
+
+    /**
+     * Per SKU, the sum over {@code locations} of what each holds beyond its safety stock and
+     * {@code buffer} (never less than nothing at a location): one row per SKU rather than one per
+     * location, for a cart that only asks whether its lines can be had at all. SKUs without a balance
+     * at those locations are left out.
+     */
+    Map<String, Integer> totals(Collection<String> skus, Collection<String> locations, int buffer) {
+        if (skus.isEmpty() || locations.isEmpty()) {
+            return Map.of();
+        }
+        RenderedSql sql = totalsSql.computeIfAbsent(skus.size(), n -> {
+            List<String> order = new java.util.ArrayList<>(List.of("buffer"));
+            order.addAll(RenderedSql.numberedNames("sku", n));
+            order.add("locations");
+            return RenderedSql.of(db, db.select(BALANCE.SKU, DSL.sum(DSL.greatest(BALANCE.ON_HAND
+                                    .minus(BALANCE.RESERVED).minus(BALANCE.SAFETY_STOCK)
+                                    .minus(DSL.param("buffer", Integer.class)), DSL.inline(0))))
+                    .from(BALANCE)
+                    .where(BALANCE.SKU.in(RenderedSql.numbered("sku", n, String.class)),
+                            // A template: jOOQ would spell "= any" out as an in-list of the array's values for H2.
+                            DSL.condition("{0} = any({1})", BALANCE.LOCATION_CODE,
+                                    DSL.param("locations", String[].class)))
+                    .groupBy(BALANCE.SKU), order.toArray(String[]::new));
+        });
+        Object[] values = new Object[skus.size() + 2];
+        values[0] = buffer;
+        int i = 1;
+        for (String sku : skus) {
+            values[i++] = sku;
+        }
+        values[i] = locations.toArray(String[]::new);
+        Map<String, Integer> answer = new java.util.HashMap<>();
+        sql.fetch(rs -> answer.put(rs.getString(1), rs.getInt(2)), values);
+        return answer;
     }
 
     /**

@@ -28,6 +28,11 @@ class InventoryService implements Inventory {
     }
 
     @Override
+    public Map<String, Integer> availableAnywhere(String channelCode, Collection<String> skus) {
+        return availability.totals(skus, channelCode);
+    }
+
+    @Override
     public List<Nearby> near(String sku, String channelCode, org.comptoir.network.GeoPoint point, double radiusKm) {
         return availability.near(sku, channelCode, point, radiusKm).stream().map(l -> new Nearby(l.locationCode(),
                 l.name(), l.available(), l.distanceKm() == null ? 0 : l.distanceKm(), l.openNow())).toList();

@@ -64,6 +64,17 @@ class RingFences {
         return kept;
     }
 
+    /** Whether any fence (of any channel, anywhere) is kept on one of the SKUs, from the snapshot. */
+    boolean anyOn(java.util.Collection<String> skus) {
+        var fenced = fresh();
+        for (String sku : skus) {
+            if (fenced.containsKey(sku)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Network-wide fences of other channels on these SKUs, locked when asked, in primary-key order.
      * Every hold asks, and most find none: the statement is rendered once per SKU count and lock mode.

@@ -40,10 +40,13 @@ class CartRepository {
     /** Touches the cart and answers its row in the same statement. */
     private final RenderedSql touchCart;
     private final RenderedSql deleteLine;
-    private final RenderedSql insertLine;
     private final RenderedSql updateCart;
     private final RenderedSql deleteGroup;
-    private final RenderedSql insertGroup;
+    /** A line's change made in the touch's round trip: the line's row updated, or inserted when new. */
+    private final RenderedSql addToLine;
+    private final RenderedSql setLineQuantity;
+    private final RenderedSql insertNewLine;
+    private final RenderedSql insertGroupOfOpen;
 
     CartRepository(DSLContext db, ObjectMapper json) {
         this.db = db;
@@ -74,8 +77,6 @@ class CartRepository {
                 .returning(head), "now", "id", "status");
         this.deleteLine = RenderedSql.of(db, db.deleteFrom(CART_LINE).where(CART_LINE.CART_ID.eq(id),
                 CART_LINE.SKU.eq(DSL.param("sku", String.class))), "id", "sku");
-        this.insertLine = RenderedSql.insert(db, CART_LINE, CART_LINE.CART_ID, CART_LINE.SKU, CART_LINE.GROUP_CODE,
-                CART_LINE.QUANTITY, CART_LINE.ADDED_AT);
         this.updateCart = RenderedSql.of(db, db.update(CART)
                 .set(CART.CHANNEL_CODE, DSL.param("channel", String.class))
                 .set(CART.CUSTOMER_REF, DSL.param("customer", String.class))
@@ -91,8 +92,31 @@ class CartRepository {
                 "status", "hold", "order", "points", "id");
         this.deleteGroup = RenderedSql.of(db, db.deleteFrom(CART_GROUP).where(CART_GROUP.CART_ID.eq(id),
                 CART_GROUP.GROUP_CODE.eq(DSL.param("group", String.class))), "id", "group");
-        this.insertGroup = RenderedSql.insert(db, CART_GROUP, CART_GROUP.CART_ID, CART_GROUP.GROUP_CODE,
-                CART_GROUP.METHOD, CART_GROUP.LOCATION_CODE, CART_GROUP.RELAY_POINT, CART_GROUP.ADDRESS_JSON);
+        var sku = DSL.param("sku", String.class);
+        var group = DSL.param("group", String.class);
+        var quantity = DSL.param("quantity", Integer.class);
+        this.addToLine = RenderedSql.of(db, db.update(CART_LINE)
+                .set(CART_LINE.QUANTITY, CART_LINE.QUANTITY.plus(quantity)).set(CART_LINE.GROUP_CODE, group)
+                .where(CART_LINE.CART_ID.eq(id), CART_LINE.SKU.eq(sku)), "quantity", "group", "id", "sku");
+        this.setLineQuantity = RenderedSql.of(db, db.update(CART_LINE)
+                .set(CART_LINE.QUANTITY, quantity).set(CART_LINE.GROUP_CODE, group)
+                .where(CART_LINE.CART_ID.eq(id), CART_LINE.SKU.eq(sku)), "quantity", "group", "id", "sku");
+        // Inserted only into an open cart: a missing cart would otherwise fail on its foreign key
+        // before the touch's empty answer could say 404.
+        var open = db.selectOne().from(CART).where(CART.ID.eq(id), CART.STATUS.eq(DSL.inline(Cart.Status.OPEN.name())));
+        this.insertNewLine = RenderedSql.of(db, db.insertInto(CART_LINE, CART_LINE.CART_ID, CART_LINE.SKU,
+                        CART_LINE.GROUP_CODE, CART_LINE.QUANTITY, CART_LINE.ADDED_AT)
+                .select(db.select(id, sku, group, quantity, DSL.param("now", CART_LINE.ADDED_AT.getDataType()))
+                        .whereExists(open)
+                        .andNotExists(db.selectOne().from(CART_LINE)
+                                .where(CART_LINE.CART_ID.eq(id), CART_LINE.SKU.eq(sku)))),
+                "id", "sku", "group", "quantity", "now", "id", "id", "sku");
+        this.insertGroupOfOpen = RenderedSql.of(db, db.insertInto(CART_GROUP, CART_GROUP.CART_ID,
+                        CART_GROUP.GROUP_CODE, CART_GROUP.METHOD, CART_GROUP.LOCATION_CODE, CART_GROUP.RELAY_POINT,
+                        CART_GROUP.ADDRESS_JSON)
+                .select(db.select(id, group, DSL.param("method", String.class), DSL.param("location", String.class),
+                        DSL.param("relay", String.class), DSL.param("address", String.class)).whereExists(open)),
+                "id", "group", "method", "location", "relay", "address", "id");
     }
 
     void insert(Cart cart) {
@@ -120,26 +144,52 @@ class CartRepository {
                 .map(head -> ((Cart) head).with(List.copyOf(groups), List.copyOf(lines)));
     }
 
+    /**
+     * {@link #touch} and a change of one line (of the cart's one line of that SKU) in the same round
+     * trip: written after the touch has locked the cart, read back after. {@code add} adds to the
+     * line's quantity, otherwise it is set (0 removes the line). Nothing is inserted into a cart that
+     * is not open; a change found too big once read back is for the caller's transaction to take back.
+     */
+    Optional<Cart> touchAndSetLine(UUID id, Instant now, String sku, String group, int quantity, boolean add) {
+        var together = RenderedSql.together(db).add(touchCart, now, id, Cart.Status.OPEN.name());
+        List<RenderedSql.Row<?>> rows = new ArrayList<>(List.of(CartRepository::head));
+        if (!add && quantity == 0) {
+            together.add(deleteLine, id, sku);
+            rows.add(null);
+        } else {
+            together.add(add ? addToLine : setLineQuantity, quantity, group, id, sku)
+                    .add(insertNewLine, id, sku, group, quantity, now, id, id, sku);
+            rows.add(null);
+            rows.add(null);
+        }
+        return touchedWith(together, rows, id);
+    }
+
+    /** {@link #touch} and a group set (replaced when the cart has it already) in the same round trip. */
+    Optional<Cart> touchAndSetGroup(UUID id, Instant now, Fulfilment.Group group) {
+        var together = RenderedSql.together(db).add(touchCart, now, id, Cart.Status.OPEN.name())
+                .add(deleteGroup, id, group.code())
+                .add(insertGroupOfOpen, id, group.code(), group.method().name(), group.locationCode(),
+                        group.relayPoint(), group.address() == null ? null : json.writeValueAsString(group.address()),
+                        id);
+        return touchedWith(together, java.util.Arrays.asList(CartRepository::head, null, null), id);
+    }
+
+    /** Runs the touch and its writes, then reads the details back. */
+    private Optional<Cart> touchedWith(RenderedSql.Together together, List<RenderedSql.Row<?>> rows, UUID id) {
+        List<Fulfilment.Group> groups = new ArrayList<>();
+        List<Cart.Line> lines = new ArrayList<>();
+        List<RenderedSql.Row<?>> all = new ArrayList<>(rows);
+        all.add(rs -> detail(rs, groups, lines));
+        List<List<Object>> answers = together.add(detailsOf, id, id).fetchEach(all);
+        return answers.getFirst().stream().findFirst()
+                .map(head -> ((Cart) head).with(List.copyOf(groups), List.copyOf(lines)));
+    }
+
     void update(Cart cart) {
         updateCart.execute(cart.channelCode(), cart.customerRef(), cart.customerGroup(), cart.currency(), cart.country(),
                 cart.codes().isEmpty() ? null : String.join(",", cart.codes()), cart.status().name(), cart.holdId(),
                 cart.orderId(), cart.loyaltyPoints(), cart.id());
-    }
-
-    /** Replaces (or, at quantity 0, removes) the line: the delete and the insert go in one round trip. */
-    void setLine(UUID cartId, Cart.Line line, Instant now) {
-        var together = RenderedSql.together(db).add(deleteLine, cartId, line.sku());
-        if (line.quantity() > 0) {
-            together.add(insertLine, cartId, line.sku(), line.group(), line.quantity(), now);
-        }
-        together.execute();
-    }
-
-    void setGroup(UUID cartId, Fulfilment.Group group) {
-        RenderedSql.together(db).add(deleteGroup, cartId, group.code())
-                .add(insertGroup, cartId, group.code(), group.method().name(), group.locationCode(),
-                        group.relayPoint(), group.address() == null ? null : json.writeValueAsString(group.address()))
-                .execute();
     }
 
     /** Open, non-empty carts of the customer references, newest first. */

@@ -125,14 +125,23 @@ class Carts {
         }
         Map<String, Integer> wanted = new LinkedHashMap<>();
         cart.lines().forEach(l -> wanted.merge(l.sku(), l.quantity(), Integer::sum));
-        var available = inventory.available(cart.channelCode(), wanted.keySet());
+        // Lines collected at a store need that store's stock; lines sent from anywhere only the total,
+        // which the database adds up (a row per SKU rather than one per location).
+        boolean atStores = cart.groups().stream().anyMatch(g -> g.method().atStore());
+        var available = atStores ? inventory.available(cart.channelCode(), wanted.keySet()) : null;
+        var anywhere = atStores ? null : inventory.availableAnywhere(cart.channelCode(), wanted.keySet());
         List<Shortage> shortages = new ArrayList<>();
         for (Cart.Line line : cart.lines()) {
             Fulfilment.Group group = cart.groups().stream().filter(g -> g.code().equals(line.group())).findFirst()
                     .orElse(null);
-            Map<String, Integer> at = available.getOrDefault(line.sku(), Map.of());
-            int can = group != null && group.method().atStore() ? at.getOrDefault(group.locationCode(), 0)
-                    : at.values().stream().mapToInt(Integer::intValue).sum();
+            int can;
+            if (anywhere != null) {
+                can = anywhere.getOrDefault(line.sku(), 0);
+            } else {
+                Map<String, Integer> at = available.getOrDefault(line.sku(), Map.of());
+                can = group != null && group.method().atStore() ? at.getOrDefault(group.locationCode(), 0)
+                        : at.values().stream().mapToInt(Integer::intValue).sum();
+            }
             if (cart.holdId() != null) {
                 can += line.quantity();     // the cart's own hold is part of what it may have
             }
@@ -145,19 +154,25 @@ class Carts {
 
     @Transactional
     View setLine(UUID id, String sku, int quantity, String group, boolean add, Caller caller) {
-        Cart cart = start(id, caller);
-        String groupCode = group == null ? Cart.DEFAULT_GROUP : group;
-        int current = cart.lines().stream().filter(l -> l.sku().equals(sku)).mapToInt(Cart.Line::quantity).sum();
-        int next = add ? current + quantity : quantity;
-        if (next < 0 || next > OrderPlacement.MAX_QUANTITY || (add && quantity < 1)) {
-            throw ApiProblem.invalid("quantity", "must bring the line to 0 to " + OrderPlacement.MAX_QUANTITY);
+        if (add ? quantity < 1 || quantity > OrderPlacement.MAX_QUANTITY
+                : quantity < 0 || quantity > OrderPlacement.MAX_QUANTITY) {
+            throw tooMany();
         }
-        if (next > 0 && cart.lines().stream().filter(l -> !l.sku().equals(sku)).count() >= OrderPlacement.MAX_LINES) {
+        String groupCode = group == null ? Cart.DEFAULT_GROUP : group;
+        // Written with the touch, in its round trip; a change found too big is taken back with it.
+        Cart cart = started(carts.touchAndSetLine(id, clock.instant(), sku, groupCode, quantity, add), id, caller);
+        if (cart.lines().stream().filter(l -> l.sku().equals(sku)).mapToInt(Cart.Line::quantity).sum()
+                > OrderPlacement.MAX_QUANTITY) {
+            throw tooMany();
+        }
+        if (cart.lines().size() > OrderPlacement.MAX_LINES) {
             throw ApiProblem.invalid("sku", "a cart has at most " + OrderPlacement.MAX_LINES + " lines");
         }
-        Cart.Line line = new Cart.Line(sku, groupCode, next);
-        carts.setLine(id, line, clock.instant());
-        return changed(cart.withLine(line));
+        return changed(cart);
+    }
+
+    private static ApiProblem tooMany() {
+        return ApiProblem.invalid("quantity", "must bring the line to 0 to " + OrderPlacement.MAX_QUANTITY);
     }
 
     @Transactional
@@ -210,10 +225,10 @@ class Carts {
         if (!group.code().matches("[a-z0-9][a-z0-9_-]{0,39}")) {
             throw ApiProblem.invalid("group", "must be 1 to 40 lower-case letters, digits, '-' or '_'");
         }
-        Cart cart = start(id, caller);
+        // Written with the touch, in its round trip; a choice the channel cannot honour is taken back with it.
+        Cart cart = started(carts.touchAndSetGroup(id, clock.instant(), group), id, caller);
         Fulfilment.check(group, activeChannel(cart.channelCode(), "channelCode"), network, "group");
-        carts.setGroup(id, group);
-        return changed(cart.withGroup(group));
+        return changed(cart);
     }
 
     /** Attaches the cart to a customer (an anonymous cart when the shopper logs in). */
@@ -296,7 +311,11 @@ class Carts {
      * change throws, and its transaction takes the touch back.
      */
     private Cart start(UUID id, Caller caller) {
-        var touched = carts.touch(id, clock.instant());
+        return started(carts.touch(id, clock.instant()), id, caller);
+    }
+
+    /** The same once touched (with a change made in the same round trip, taken back when refused). */
+    private Cart started(java.util.Optional<Cart> touched, UUID id, Caller caller) {
         if (touched.isEmpty()) {
             changeable(id, caller);     // an unknown cart is a 404, another channel's a 409 of its own
             throw notOpen(id);

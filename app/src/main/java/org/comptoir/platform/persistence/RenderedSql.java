@@ -192,7 +192,11 @@ public final class RenderedSql {
             return fetchEach(java.util.Collections.nCopies(statements.size(), row));
         }
 
-        /** The same with a mapping per statement, for statements answering rows of different shapes. */
+        /**
+         * The same with a mapping per statement, for statements answering rows of different shapes; a
+         * null mapping marks a statement answering none (an insert or an update among the reads), whose
+         * answer is empty.
+         */
         public <T> List<List<T>> fetchEach(List<? extends Row<? extends T>> rowOfEach) {
             if (rowOfEach.size() != statements.size()) {
                 throw new IllegalArgumentException(rowOfEach.size() + " mappings for " + statements.size()
@@ -201,8 +205,14 @@ public final class RenderedSql {
             List<List<T>> answers = new ArrayList<>(statements.size());
             if (statements.size() == 1 || !db.connectionResult(c -> c.getMetaData().supportsMultipleResultSets())) {
                 for (int i = 0; i < statements.size(); i++) {
-                    answers.add(new ArrayList<T>(new RenderedSql(db, statements.get(i)).fetch(rowOfEach.get(i),
-                            values.get(i).toArray())));
+                    RenderedSql one = new RenderedSql(db, statements.get(i));
+                    Object[] oneValues = values.get(i).toArray();
+                    if (rowOfEach.get(i) == null) {
+                        one.execute(oneValues);
+                        answers.add(List.of());
+                    } else {
+                        answers.add(new ArrayList<T>(one.fetch(rowOfEach.get(i), oneValues)));
+                    }
                 }
                 return answers;
             }
@@ -212,11 +222,16 @@ public final class RenderedSql {
                     bind(statement, allValues());
                     boolean isRows = statement.execute();
                     for (int i = 0; i < statements.size(); i++) {
-                        if (!isRows) {
-                            throw new IllegalStateException("statement " + i + " answered no rows: " + sql);
+                        if (isRows != (rowOfEach.get(i) != null)) {
+                            throw new IllegalStateException("statement " + i + (isRows ? " answered rows: "
+                                    : " answered no rows: ") + sql);
                         }
-                        try (ResultSet rs = statement.getResultSet()) {
-                            answers.add(rows(rs, rowOfEach.get(i)));
+                        if (isRows) {
+                            try (ResultSet rs = statement.getResultSet()) {
+                                answers.add(rows(rs, rowOfEach.get(i)));
+                            }
+                        } else {
+                            answers.add(List.of());
                         }
                         isRows = statement.getMoreResults();
                     }
