@@ -20,6 +20,9 @@ public interface Network {
     /** The codes of the locations that are active (open for business, whatever their hours). */
     Set<String> activeLocationCodes();
 
+    /** The codes of every location, active or not. */
+    Set<String> locationCodes();
+
     boolean locationExists(String code);
 
     Optional<LocationSummary> location(String code);

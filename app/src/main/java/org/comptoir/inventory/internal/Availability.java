@@ -115,9 +115,9 @@ class Availability {
             return answer;
         }
         Set<String> active = network.activeLocationCodes();
-        List<String> locations = scope.locations() == null ? List.copyOf(active)
-                : scope.locations().stream().filter(active::contains).toList();
-        Map<String, Integer> found = balances.totals(skus, locations, scope.buffer());
+        List<String> excluded = network.locationCodes().stream()
+                .filter(code -> !active.contains(code) || !scope.sellsFrom(code)).toList();
+        Map<String, Integer> found = balances.totals(skus, excluded, scope.buffer());
         skus.forEach(sku -> answer.put(sku, found.getOrDefault(sku, 0)));
         if (found.size() < answer.size()) {
             checkKnown(answer.keySet().stream().filter(sku -> !found.containsKey(sku)).toList());

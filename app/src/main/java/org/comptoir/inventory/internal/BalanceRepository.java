@@ -88,27 +88,29 @@ class BalanceRepository {
     }
 
     /**
-     * Per SKU, the sum over {@code locations} of what each holds beyond its safety stock and
-     * {@code buffer} (never less than nothing at a location): one row per SKU rather than one per
-     * location, for a cart that only asks whether its lines can be had at all. SKUs without a balance
-     * at those locations are left out.
+     * Per SKU, the sum over its locations but the {@code excluded} of what each holds beyond its
+     * safety stock and {@code buffer} (never less than nothing at a location): one row per SKU rather
+     * than one per location, for a cart that only asks whether its lines can be had at all. SKUs
+     * without a balance outside {@code excluded} are left out.
      */
-    Map<String, Integer> totals(Collection<String> skus, Collection<String> locations, int buffer) {
-        if (skus.isEmpty() || locations.isEmpty()) {
+    Map<String, Integer> totals(Collection<String> skus, Collection<String> excluded, int buffer) {
+        if (skus.isEmpty()) {
             return Map.of();
         }
         RenderedSql sql = totalsSql.computeIfAbsent(skus.size(), n -> {
             List<String> order = new java.util.ArrayList<>(List.of("buffer"));
             order.addAll(RenderedSql.numberedNames("sku", n));
-            order.add("locations");
+            order.add("excluded");
+            // The locations left out are few (usually none), and a filter: as an index condition, a
+            // list of the locations to count costs a descent of the key per SKU and location.
             return RenderedSql.of(db, db.select(BALANCE.SKU, DSL.sum(DSL.greatest(BALANCE.ON_HAND
                                     .minus(BALANCE.RESERVED).minus(BALANCE.SAFETY_STOCK)
                                     .minus(DSL.param("buffer", Integer.class)), DSL.inline(0))))
                     .from(BALANCE)
                     .where(BALANCE.SKU.in(RenderedSql.numbered("sku", n, String.class)),
                             // A template: jOOQ would spell "= any" out as an in-list of the array's values for H2.
-                            DSL.condition("{0} = any({1})", BALANCE.LOCATION_CODE,
-                                    DSL.param("locations", String[].class)))
+                            DSL.not(DSL.condition("{0} = any({1})", BALANCE.LOCATION_CODE,
+                                    DSL.param("excluded", String[].class))))
                     .groupBy(BALANCE.SKU), order.toArray(String[]::new));
         });
         Object[] values = new Object[skus.size() + 2];
@@ -117,7 +119,7 @@ class BalanceRepository {
         for (String sku : skus) {
             values[i++] = sku;
         }
-        values[i] = locations.toArray(String[]::new);
+        values[i] = excluded.toArray(String[]::new);
         Map<String, Integer> answer = new java.util.HashMap<>();
         sql.fetch(rs -> answer.put(rs.getString(1), rs.getInt(2)), values);
         return answer;

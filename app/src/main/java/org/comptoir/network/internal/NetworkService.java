@@ -43,6 +43,11 @@ class NetworkService implements Network {
     }
 
     @Override
+    public Set<String> locationCodes() {
+        return snapshot.locations().keySet();
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public boolean locationExists(String code) {
         return locations.exists(code);
