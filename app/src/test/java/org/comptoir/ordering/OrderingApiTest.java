@@ -437,6 +437,11 @@ class OrderingApiTest extends ApiTest {
         var order = admin.post("/api/v1/carts/" + cart + "/order", null);
         assertThat(order.status()).as(order.toString()).isEqualTo(201);
         assertThat(reserved(warehouse, shears)).isEqualTo(1);
+        // The cart is ordered with its order, its own hold handed over to the order's.
+        var ordered = admin.get("/api/v1/carts/" + cart).json();
+        assertThat(ordered.path("status").asString()).isEqualTo("ORDERED");
+        assertThat(ordered.path("orderId").asString()).isEqualTo(order.json().path("id").asString());
+        assertThat(ordered.has("holdId")).as(ordered.toString()).isFalse();
         var again = admin.post("/api/v1/carts/" + cart + "/lines", Map.of("sku", gloves, "quantity", 1));
         assertThat(again.status()).isEqualTo(409);
     }

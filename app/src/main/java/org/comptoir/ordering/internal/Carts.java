@@ -72,7 +72,7 @@ class Carts {
         this.clock = clock;
     }
 
-    @Transactional
+    /** One insert and no transaction of its own: on its own it commits as it runs, in one round trip. */
     Cart create(String channelCode, String customerRef, String customerGroup, String country, String currency) {
         ChannelSummary channel = activeChannel(channelCode, "channelCode");
         Instant now = clock.instant();
@@ -279,9 +279,7 @@ class Carts {
                 cart.customerGroup(), cart.country(), cart.currency(), cart.codes(), groups,
                 cart.lines().stream().map(l -> new OrderPlacement.LineRequest(l.sku(), l.quantity(), l.group()))
                         .toList(), terms, null, cart.id(), cart.loyaltyPoints()), caller);
-        carts.update(new Cart(cart.id(), cart.channelCode(), cart.customerRef(), cart.customerGroup(), cart.currency(),
-                cart.country(), cart.codes(), Cart.Status.ORDERED, null, order.id(), cart.version(), cart.createdAt(),
-                cart.updatedAt(), cart.groups(), cart.lines(), cart.loyaltyPoints()));
+        // The order's own insert has marked the cart ordered (see OrderRepository#insert).
         return order;
     }
 

@@ -1,5 +1,6 @@
 package org.comptoir.ordering.internal;
 
+import static org.comptoir.ordering.internal.db.tables.Cart.CART;
 import static org.comptoir.ordering.internal.db.tables.CustomerOrder.CUSTOMER_ORDER;
 import static org.comptoir.ordering.internal.db.tables.OrderGroup.ORDER_GROUP;
 import static org.comptoir.ordering.internal.db.tables.OrderHistory.ORDER_HISTORY;
@@ -40,6 +41,7 @@ class OrderRepository {
     private final RenderedSql insertLine;
     private final RenderedSql insertChange;
     private final RenderedSql nextNumber;
+    private final RenderedSql cartOrdered;
     /** The sequence's increment, read once: the size of the blocks this node hands out (see V014). */
     private long blockSize;
     private long numberInBlock;
@@ -64,6 +66,10 @@ class OrderRepository {
                 ORDER_LINE.UNIT_PRICE, ORDER_LINE.DISCOUNT, ORDER_LINE.TOTAL, ORDER_LINE.TAX_RATE_BP, ORDER_LINE.NET,
                 ORDER_LINE.TAX, ORDER_LINE.GROSS);
         this.nextNumber = RenderedSql.of(db, db.select(ORDER_NUMBER.nextval()));
+        this.cartOrdered = RenderedSql.of(db, db.update(CART).set(CART.STATUS, DSL.inline(Cart.Status.ORDERED.name()))
+                .set(CART.HOLD_ID, DSL.inline(null, CART.HOLD_ID))
+                .set(CART.ORDER_ID, DSL.param("order", CART.ORDER_ID.getDataType()))
+                .where(CART.ID.eq(DSL.param("cart", CART.ID.getDataType()))), "order", "cart");
         this.insertChange = RenderedSql.insert(db, ORDER_HISTORY, ORDER_HISTORY.ID, ORDER_HISTORY.ORDER_ID,
                 ORDER_HISTORY.FROM_STATUS, ORDER_HISTORY.TO_STATUS, ORDER_HISTORY.ACTION, ORDER_HISTORY.ACTOR,
                 ORDER_HISTORY.CHANNEL_CODE, ORDER_HISTORY.DETAIL, ORDER_HISTORY.AT);
@@ -89,9 +95,12 @@ class OrderRepository {
         return "CO-" + numberInBlock++;
     }
 
-    /** The order with its groups, lines and first change, in one round trip. */
+    /**
+     * The order with its groups, lines and first change, in one round trip; an order placed from a
+     * cart marks the cart ordered in the same round trip (its stock hold is the order's now).
+     */
     void insert(Order o, String promotionsJson, Instant now, Change placed) {
-        RenderedSql.together(db)
+        var together = RenderedSql.together(db)
                 .add(insertOrder, o.id(), o.number(), o.channelCode(), o.externalId(), o.customerRef(), o.cartId(),
                         o.status().name(), o.paymentTerms().name(), o.paymentStatus().name(), o.currency(),
                         o.country(), o.codes().isEmpty() ? null : String.join(",", o.codes()),
@@ -104,8 +113,11 @@ class OrderRepository {
                 .addRows(insertLine, o.lines().stream().map(l -> new Object[] {o.id(), l.lineNo(), l.sku(),
                         l.group(), l.locationCode(), l.quantity(), l.cancelled(), l.unitPrice(), l.discount(),
                         l.total(), l.taxRateBp(), l.net(), l.tax(), l.gross()}).toList())
-                .add(insertChange, changeValues(o.id(), placed))
-                .execute();
+                .add(insertChange, changeValues(o.id(), placed));
+        if (o.cartId() != null) {
+            together.add(cartOrdered, o.id(), o.cartId());
+        }
+        together.execute();
     }
 
     Optional<Order> find(UUID id) {
