@@ -224,16 +224,22 @@ class BalanceRepository {
      * Holds each line's quantity if that much is available beyond the buffer and what other channels'
      * ring-fences keep back there (summed in the same statement): a balance after the change for each
      * line served, empty for each not. The updates go in one round trip and run in the lines' order,
-     * which is the lock order of every hold.
+     * which is the lock order of every hold; {@code then} may add writes that need no answer to the
+     * same round trip (they are taken back with the transaction when a line is refused).
      */
-    List<Optional<Balance>> reserve(List<Hold.Line> lines, int buffer, String channelCode) {
+    List<Optional<Balance>> reserve(List<Hold.Line> lines, int buffer, String channelCode,
+            java.util.function.Consumer<RenderedSql.Together> then) {
         var together = RenderedSql.together(db);
         for (Hold.Line line : lines) {
             together.add(reserveSql, line.quantity(), line.sku(), line.locationCode(), line.sku(),
                     line.locationCode(), channelCode, line.quantity() + buffer);
         }
-        return together.fetchEach(BalanceRepository::quantities).stream()
-                .map(rows -> rows.stream().findFirst()).toList();
+        then.accept(together);
+        List<RenderedSql.Row<Balance>> rows = new java.util.ArrayList<>(
+                java.util.Collections.nCopies(lines.size(), BalanceRepository::quantities));
+        rows.addAll(java.util.Collections.nCopies(together.size() - lines.size(), null));
+        return together.fetchEach(rows).subList(0, lines.size()).stream()
+                .map(answer -> answer.stream().findFirst()).toList();
     }
 
     /** Gives held units back (a release, an expiry). */

@@ -29,12 +29,16 @@ class HoldRepository {
     }
 
     void insert(Hold hold) {
-        RenderedSql.together(db)
+        insertWith(RenderedSql.together(db), hold).execute();
+    }
+
+    /** Adds the hold's inserts to statements sent together (see {@link BalanceRepository#reserve}). */
+    RenderedSql.Together insertWith(RenderedSql.Together together, Hold hold) {
+        return together
                 .add(insertHold, hold.id(), hold.kind().name(), hold.reference(), hold.channelCode(),
                         hold.status().name(), hold.expiresAt(), hold.note(), hold.createdBy(), hold.createdAt())
                 .addRows(insertLine, hold.lines().stream().map(line -> new Object[] {hold.id(), line.locationCode(),
-                        line.sku(), line.quantity(), line.fenced(), line.networkFenced()}).toList())
-                .execute();
+                        line.sku(), line.quantity(), line.fenced(), line.networkFenced()}).toList());
     }
 
     Optional<Hold> find(UUID id) {

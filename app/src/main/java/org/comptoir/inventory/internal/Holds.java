@@ -84,16 +84,20 @@ class Holds {
         Instant expiresAt = expiry(request, now);
         String channel = request.channelCode();
         int buffer = buffers.of(channel);
-        List<RingFences.Fence> networkFences = lockForNetworkFences(channel, lines);
-        List<Optional<Balance>> reserved = balances.reserve(lines, buffer, channel);
-        for (int i = 0; i < lines.size(); i++) {
-            Hold.Line line = lines.get(i);
-            Balance after = reserved.get(i).orElseThrow(() -> new OutOfStock(line.sku(), line.locationCode(),
-                    line.quantity(), balances.find(line.sku(), line.locationCode()).map(b -> Math.max(0,
-                            b.availableTo(buffer) - fences.keptFromCached(channel, line.sku(), line.locationCode())))
-                            .orElse(0)));
-            stockEvents.changed(after.withReserved(after.reserved() - line.quantity()), after, "hold");
+        if (!fences.anyOn(lines.stream().map(Hold.Line::sku).distinct().toList())) {
+            // No fence on these SKUs (the common case, which the snapshot tells without a round trip; a
+            // fence made on another node in its last few seconds is missed at worst, as draw() accepts),
+            // so none to draw from or to leave enough for: the hold is known before reserving and is
+            // written in the reserving round trip, taken back with it when a line is short.
+            Hold hold = new Hold(Ids.newId(), request.kind(), request.reference(), channel, Hold.Status.ACTIVE,
+                    expiresAt, request.note(), caller.name(), now, null, lines.stream()
+                            .map(l -> new Hold.Line(l.locationCode(), l.sku(), l.quantity())).toList());
+            reserved(lines, balances.reserve(lines, buffer, channel, together -> holds.insertWith(together, hold)),
+                    buffer, channel);
+            return hold;
         }
+        List<RingFences.Fence> networkFences = lockForNetworkFences(channel, lines);
+        reserved(lines, balances.reserve(lines, buffer, channel, together -> {}), buffer, channel);
         checkNetworkFences(networkFences, lines);
         // Fences are drawn after every balance row is locked: balance rows first, then fence rows, in
         // every transaction, so that holds and releases never wait on each other in a cycle.
@@ -115,6 +119,18 @@ class Holds {
                 Hold.Status.ACTIVE, expiresAt, request.note(), caller.name(), now, null, held);
         holds.insert(hold);
         return hold;
+    }
+
+    /** Refuses the hold when a line could not be reserved; tells of the stock each reserved line changed. */
+    private void reserved(List<Hold.Line> lines, List<Optional<Balance>> reserved, int buffer, String channel) {
+        for (int i = 0; i < lines.size(); i++) {
+            Hold.Line line = lines.get(i);
+            Balance after = reserved.get(i).orElseThrow(() -> new OutOfStock(line.sku(), line.locationCode(),
+                    line.quantity(), balances.find(line.sku(), line.locationCode()).map(b -> Math.max(0,
+                            b.availableTo(buffer) - fences.keptFromCached(channel, line.sku(), line.locationCode())))
+                            .orElse(0)));
+            stockEvents.changed(after.withReserved(after.reserved() - line.quantity()), after, "hold");
+        }
     }
 
     /** Turns the held units into sales (ledger movements); confirming twice is harmless. */
@@ -278,11 +294,6 @@ class Holds {
      */
     private List<RingFences.Fence> lockForNetworkFences(String channel, List<Hold.Line> lines) {
         var skus = lines.stream().map(Hold.Line::sku).distinct().toList();
-        if (!fences.anyOn(skus)) {
-            // Most SKUs have no fence at all, and the snapshot says so without a round trip; a fence
-            // made on another node in its last few seconds is missed at worst, as draw() accepts.
-            return List.of();
-        }
         List<RingFences.Fence> found = fences.networkFencesOfOthers(channel, skus, false);
         if (found.isEmpty()) {
             return found;

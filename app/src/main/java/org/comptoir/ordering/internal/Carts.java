@@ -72,7 +72,7 @@ class Carts {
         this.clock = clock;
     }
 
-    /** One insert and no transaction of its own: on its own it commits as it runs, in one round trip. */
+    @Transactional
     Cart create(String channelCode, String customerRef, String customerGroup, String country, String currency) {
         ChannelSummary channel = activeChannel(channelCode, "channelCode");
         Instant now = clock.instant();

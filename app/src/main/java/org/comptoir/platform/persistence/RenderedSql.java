@@ -176,6 +176,11 @@ public final class RenderedSql {
             return this;
         }
 
+        /** How many statements are to be sent (the rows of {@link #addRows} may take several). */
+        public int size() {
+            return statements.size();
+        }
+
         /** Runs them all; a failing one (a duplicate key) throws, and the transaction rolls back. */
         public void execute() {
             if (!statements.isEmpty()) {
