@@ -49,6 +49,13 @@ public interface Routing {
     void sync(OrderState order, Route route);
 
     /**
+     * Opens a new order's fulfilment orders and records its {@code route}, as {@link #sync} does, by
+     * adding the inserts to statements the caller sends in its own round trip (the order's rows):
+     * they are written, or taken back, with them.
+     */
+    void placed(org.comptoir.platform.persistence.RenderedSql.Together together, OrderState order, Route route);
+
+    /**
      * Takes the order's fulfilment lock in the caller's transaction. Whoever changes an order takes it
      * before the order's own row, as fulfilment does, so that the two never wait on each other.
      */

@@ -86,12 +86,18 @@ class FulfilmentRepository {
     }
 
     /** A new order: its routing, the decision taken and the fulfilment orders opened, in one round trip. */
-    void insertPlaced(Routed r, Decision d, Collection<FulfilmentOrder> opened, String detail, Instant now) {
-        var together = RenderedSql.together(db)
-                .add(insertRouted, r.orderId(), r.number(), r.channelCode(), now, r.holdId(), r.released(),
+    /** Statements to send together, for {@link #insertPlaced}. */
+    RenderedSql.Together together() {
+        return RenderedSql.together(db);
+    }
+
+    /** Adds a new order's routing, decision and fulfilment orders to statements sent together. */
+    RenderedSql.Together insertPlaced(RenderedSql.Together together, Routed r, Decision d,
+            Collection<FulfilmentOrder> opened, String detail, Instant now) {
+        together.add(insertRouted, r.orderId(), r.number(), r.channelCode(), now, r.holdId(), r.released(),
                         r.routed(), r.attempts(), r.nextAttemptAt(), r.flaggedAt(), r.groupsJson(), r.linesJson(), now)
                 .add(insertDecision, decisionValues(d));
-        opening(together, opened, detail, now).execute();
+        return opening(together, opened, detail, now);
     }
 
     void updateRouted(Routed r, Instant now) {

@@ -19,6 +19,7 @@ import org.comptoir.inventory.Inventory;
 import org.comptoir.network.ChannelSummary;
 import org.comptoir.network.Network;
 import org.comptoir.platform.persistence.Ids;
+import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.security.Caller;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -139,18 +140,28 @@ class RoutingService implements Routing {
     }
 
     @Override
+    public void placed(RenderedSql.Together together, OrderState order, Route route) {
+        placedWith(together, order, route, clock.instant());
+    }
+
+    private RenderedSql.Together placedWith(RenderedSql.Together together, OrderState order, Route route,
+            Instant now) {
+        return fulfilment.insertPlaced(together, new FulfilmentRepository.Routed(order.orderId(), order.number(),
+                order.channelCode(), order.holdId(), order.released(), route.routed(), 1,
+                route.routed() ? null : now.plus(settings.retryEvery()), null,
+                json.writeValueAsString(order.groups()), json.writeValueAsString(order.lines()), now),
+                new FulfilmentRepository.Decision(Ids.newId(), order.orderId(), "placed", route.routed(),
+                        route.reason(), route.explanationJson(), now),
+                wanted(order, now).values(), "order placed", now);
+    }
+
+    @Override
     @Transactional
     public void sync(OrderState order, Route route) {
         Instant now = clock.instant();
         if (route != null) {
             // A new order: nothing to lock or compare yet.
-            fulfilment.insertPlaced(new FulfilmentRepository.Routed(order.orderId(), order.number(),
-                    order.channelCode(), order.holdId(), order.released(), route.routed(), 1,
-                    route.routed() ? null : now.plus(settings.retryEvery()), null,
-                    json.writeValueAsString(order.groups()), json.writeValueAsString(order.lines()), now),
-                    new FulfilmentRepository.Decision(Ids.newId(), order.orderId(), "placed", route.routed(),
-                            route.reason(), route.explanationJson(), now),
-                    wanted(order, now).values(), "order placed", now);
+            placedWith(fulfilment.together(), order, route, now).execute();
             return;
         }
         var existing = fulfilment.lockRouted(order.orderId());

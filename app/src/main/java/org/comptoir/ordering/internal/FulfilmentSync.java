@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.comptoir.fulfilment.Routing;
 import org.comptoir.network.GeoPoint;
+import org.comptoir.platform.persistence.RenderedSql;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,13 +36,22 @@ class FulfilmentSync {
 
     /** After a change: the order as it now stands ({@code route} when it was just placed). */
     void changed(Order order, Routing.Route route) {
+        routing.sync(state(order), route);
+    }
+
+    /** A new order's fulfilment, added to the statements that write the order (one round trip). */
+    void placed(RenderedSql.Together together, Order order, Routing.Route route) {
+        routing.placed(together, state(order), route);
+    }
+
+    private static Routing.OrderState state(Order order) {
         boolean cancelled = order.status() == Order.Status.CANCELLED;
         boolean released = order.status() != Order.Status.PLACED;
-        routing.sync(new Routing.OrderState(order.id(), order.number(), order.channelCode(), order.holdId(), released,
+        return new Routing.OrderState(order.id(), order.number(), order.channelCode(), order.holdId(), released,
                 cancelled, order.groups().stream().map(FulfilmentSync::group).toList(),
                 order.lines().stream().filter(l -> l.open() > 0)
                         .map(l -> new Routing.Line(l.lineNo(), l.sku(), l.open(), l.group(), l.locationCode()))
-                        .toList()), route);
+                        .toList());
     }
 
     private static Routing.Group group(Fulfilment.Group g) {

@@ -154,13 +154,13 @@ class OrderPlacement {
                 List.copyOf(groups.values()), orderLines, request.loyaltyPoints());
         try {
             orders.insert(order, json.writeValueAsString(quote.promotions()), now, new OrderRepository.Change(null,
-                    status, "placed", caller.name(), channel.code(), terms.name().toLowerCase().replace('_', ' '), now));
+                    status, "placed", caller.name(), channel.code(), terms.name().toLowerCase().replace('_', ' '), now),
+                    together -> fulfilment.placed(together, order, route));
         } catch (DuplicateKeyException e) {
             // Another request imported the same marketplace order between our check and our insert.
             throw alreadyImported(null, null, request.externalId());
         }
         pricing.redeem(quote, number, request.customerRef());
-        fulfilment.changed(order, route);
         events.publishEvent(new OrderPlaced(Ids.newId(), now, id, number, channel.code(), request.customerRef(),
                 totals.gross(), quote.currency()));
         return order;

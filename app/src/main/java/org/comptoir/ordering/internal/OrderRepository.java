@@ -97,9 +97,11 @@ class OrderRepository {
 
     /**
      * The order with its groups, lines and first change, in one round trip; an order placed from a
-     * cart marks the cart ordered in the same round trip (its stock hold is the order's now).
+     * cart marks the cart ordered in the same round trip (its stock hold is the order's now);
+     * {@code alsoSend} adds other writes of the placement to it (the order's fulfilment).
      */
-    void insert(Order o, String promotionsJson, Instant now, Change placed) {
+    void insert(Order o, String promotionsJson, Instant now, Change placed,
+            java.util.function.Consumer<RenderedSql.Together> alsoSend) {
         var together = RenderedSql.together(db)
                 .add(insertOrder, o.id(), o.number(), o.channelCode(), o.externalId(), o.customerRef(), o.cartId(),
                         o.status().name(), o.paymentTerms().name(), o.paymentStatus().name(), o.currency(),
@@ -117,6 +119,7 @@ class OrderRepository {
         if (o.cartId() != null) {
             together.add(cartOrdered, o.id(), o.cartId());
         }
+        alsoSend.accept(together);
         together.execute();
     }
 
