@@ -42,16 +42,15 @@ public interface Routing {
     Route route(String channelCode, List<Group> groups, List<Line> lines);
 
     /**
-     * Brings the order's fulfilment orders in step with it, in the caller's transaction: opens them
-     * for a new order (recording {@code route} when given), rebuilds those not started after an edit,
-     * releases them once paid, cancels them with the order.
+     * Brings a placed order's fulfilment orders in step with it, in the caller's transaction: rebuilds
+     * those not started after an edit, releases them once paid, cancels them with the order.
      */
-    void sync(OrderState order, Route route);
+    void sync(OrderState order);
 
     /**
-     * Opens a new order's fulfilment orders and records its {@code route}, as {@link #sync} does, by
-     * adding the inserts to statements the caller sends in its own round trip (the order's rows):
-     * they are written, or taken back, with them.
+     * Opens a new order's fulfilment orders and records its {@code route}, by adding the inserts to
+     * statements the caller sends in its own round trip (the order's rows): they are written, or taken
+     * back, with them.
      */
     void placed(org.comptoir.platform.persistence.RenderedSql.Together together, OrderState order, Route route);
 

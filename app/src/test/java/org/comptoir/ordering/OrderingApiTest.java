@@ -141,6 +141,11 @@ class OrderingApiTest extends ApiTest {
         var view = admin.post("/api/v1/carts/" + cartId + "/lines", Map.of("sku", shears, "quantity", 13));
         assertThat(view.status()).as(view.toString()).isEqualTo(200);
         assertThat(shortages(view.json())).containsExactly(gloves + " 3>2");
+        // Gloves at a location the channel does not sell from are not its to promise.
+        String elsewhere = unique("ST");
+        assertThat(admin.post("/api/v1/locations", Fixtures.store(elsewhere, 45.76, 4.83)).status()).isEqualTo(201);
+        receive(elsewhere, gloves, 50);
+        assertThat(shortages(admin.get("/api/v1/carts/" + cartId).json())).containsExactly(gloves + " 3>2");
 
         // The store closes for good: its shears no longer count.
         var closed = Fixtures.store(store, 48.8397, 2.2399);

@@ -85,19 +85,16 @@ class FulfilmentRepository {
                 .fetchOptional(FulfilmentRepository::toRouted);
     }
 
-    /** A new order: its routing, the decision taken and the fulfilment orders opened, in one round trip. */
-    /** Statements to send together, for {@link #insertPlaced}. */
-    RenderedSql.Together together() {
-        return RenderedSql.together(db);
-    }
-
-    /** Adds a new order's routing, decision and fulfilment orders to statements sent together. */
-    RenderedSql.Together insertPlaced(RenderedSql.Together together, Routed r, Decision d,
+    /**
+     * A new order: its routing, the decision taken and the fulfilment orders opened, added to the
+     * statements that write the order (one round trip).
+     */
+    void insertPlaced(RenderedSql.Together together, Routed r, Decision d,
             Collection<FulfilmentOrder> opened, String detail, Instant now) {
         together.add(insertRouted, r.orderId(), r.number(), r.channelCode(), now, r.holdId(), r.released(),
                         r.routed(), r.attempts(), r.nextAttemptAt(), r.flaggedAt(), r.groupsJson(), r.linesJson(), now)
                 .add(insertDecision, decisionValues(d));
-        return opening(together, opened, detail, now);
+        opening(together, opened, detail, now);
     }
 
     void updateRouted(Routed r, Instant now) {

@@ -141,12 +141,9 @@ class RoutingService implements Routing {
 
     @Override
     public void placed(RenderedSql.Together together, OrderState order, Route route) {
-        placedWith(together, order, route, clock.instant());
-    }
-
-    private RenderedSql.Together placedWith(RenderedSql.Together together, OrderState order, Route route,
-            Instant now) {
-        return fulfilment.insertPlaced(together, new FulfilmentRepository.Routed(order.orderId(), order.number(),
+        // A new order: nothing to lock or compare yet.
+        Instant now = clock.instant();
+        fulfilment.insertPlaced(together, new FulfilmentRepository.Routed(order.orderId(), order.number(),
                 order.channelCode(), order.holdId(), order.released(), route.routed(), 1,
                 route.routed() ? null : now.plus(settings.retryEvery()), null,
                 json.writeValueAsString(order.groups()), json.writeValueAsString(order.lines()), now),
@@ -157,13 +154,8 @@ class RoutingService implements Routing {
 
     @Override
     @Transactional
-    public void sync(OrderState order, Route route) {
+    public void sync(OrderState order) {
         Instant now = clock.instant();
-        if (route != null) {
-            // A new order: nothing to lock or compare yet.
-            placedWith(fulfilment.together(), order, route, now).execute();
-            return;
-        }
         var existing = fulfilment.lockRouted(order.orderId());
         if (existing.isEmpty()) {
             return;

@@ -132,16 +132,7 @@ class Carts {
         var anywhere = atStores ? null : inventory.availableAnywhere(cart.channelCode(), wanted.keySet());
         List<Shortage> shortages = new ArrayList<>();
         for (Cart.Line line : cart.lines()) {
-            Fulfilment.Group group = cart.groups().stream().filter(g -> g.code().equals(line.group())).findFirst()
-                    .orElse(null);
-            int can;
-            if (anywhere != null) {
-                can = anywhere.getOrDefault(line.sku(), 0);
-            } else {
-                Map<String, Integer> at = available.getOrDefault(line.sku(), Map.of());
-                can = group != null && group.method().atStore() ? at.getOrDefault(group.locationCode(), 0)
-                        : at.values().stream().mapToInt(Integer::intValue).sum();
-            }
+            int can = anywhere != null ? anywhere.getOrDefault(line.sku(), 0) : availableFor(line, cart, available);
             if (cart.holdId() != null) {
                 can += line.quantity();     // the cart's own hold is part of what it may have
             }
@@ -150,6 +141,15 @@ class Carts {
             }
         }
         return new View(cart, quote, problem, shortages);
+    }
+
+    /** What a line can have of the stock by location: its store's when collected there, else all of it. */
+    private static int availableFor(Cart.Line line, Cart cart, Map<String, Map<String, Integer>> available) {
+        Fulfilment.Group group = cart.groups().stream().filter(g -> g.code().equals(line.group())).findFirst()
+                .orElse(null);
+        Map<String, Integer> at = available.getOrDefault(line.sku(), Map.of());
+        return group != null && group.method().atStore() ? at.getOrDefault(group.locationCode(), 0)
+                : at.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     @Transactional

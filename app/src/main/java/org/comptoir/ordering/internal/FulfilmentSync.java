@@ -34,9 +34,9 @@ class FulfilmentSync {
         return orders.lock(id);
     }
 
-    /** After a change: the order as it now stands ({@code route} when it was just placed). */
-    void changed(Order order, Routing.Route route) {
-        routing.sync(state(order), route);
+    /** After a change of a placed order: the order as it now stands. */
+    void changed(Order order) {
+        routing.sync(state(order));
     }
 
     /** A new order's fulfilment, added to the statements that write the order (one round trip). */

@@ -139,7 +139,7 @@ class OrderEdits {
                 caller.channelCode().orElse(null), describe(edit) + "; total " + (difference >= 0 ? "+" : "")
                         + difference + (edit.reason() == null ? "" : "; " + edit.reason()), now));
         Order after = lifecycle.find(id);
-        fulfilment.changed(after, null);
+        fulfilment.changed(after);
         return after;
     }
 

@@ -130,7 +130,7 @@ class Orders {
                 order.customerRef(), order.status().name(), to.name(), caller.name(), reason));
         Order after = find(order.id());
         if (to == Order.Status.CONFIRMED || to == Order.Status.CANCELLED) {
-            fulfilment.changed(after, null);
+            fulfilment.changed(after);
         }
         return after;
     }
@@ -242,7 +242,7 @@ class Orders {
         orders.record(id, new OrderRepository.Change(order.status(), order.status(), "lines cancelled", caller.name(),
                 caller.channelCode().orElse(null), describe(asked, lines) + (reason == null ? "" : ": " + reason), now));
         Order after = find(id);
-        fulfilment.changed(after, null);
+        fulfilment.changed(after);
         return after;
     }
 

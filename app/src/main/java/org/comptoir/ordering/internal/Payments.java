@@ -187,7 +187,7 @@ class Payments {
                     order.channelCode(), order.customerRef(), Order.Status.PLACED.name(),
                     Order.Status.CONFIRMED.name(), caller.name(), "paid"));
             carriedOut(order, caller, now);
-            orders.find(order.id()).ifPresent(paid -> fulfilment.changed(paid, null));
+            orders.find(order.id()).ifPresent(paid -> fulfilment.changed(paid));
         }
     }
 

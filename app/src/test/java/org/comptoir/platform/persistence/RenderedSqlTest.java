@@ -119,6 +119,27 @@ class RenderedSqlTest extends ApiTest {
     }
 
     @Test
+    void writesAnsweringNoRowsGoAmongReadsAndAMappingThatDoesNotFitItsStatementIsRefused() {
+        RenderedSql insert = RenderedSql.insert(db, PROBE, ID, LABEL, STOCK);
+        RenderedSql bump = RenderedSql.of(db, db.update(PROBE).set(STOCK, STOCK.plus(DSL.inline(1)))
+                .where(ID.eq(DSL.param("id", Integer.class))).returning(STOCK), "id");
+        RenderedSql labels = RenderedSql.of(db, db.select(LABEL).from(PROBE).orderBy(ID));
+        insert.execute(1, "a", 5);
+
+        List<List<Object>> answers = transaction.execute(status -> RenderedSql.together(db).add(bump, 1)
+                .add(insert, 2, "b", 0).add(labels).fetchEach(java.util.Arrays.<RenderedSql.Row<?>>asList(
+                        rs -> rs.getInt(1), null, rs -> rs.getString(1))));
+
+        // The insert answers nothing, and the select after it reads its row.
+        assertThat(answers).containsExactly(List.of(6), List.of(), List.of("a", "b"));
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> RenderedSql.together(db)
+                .add(labels).add(insert, 3, "c", 0)
+                .fetchEach(java.util.Arrays.<RenderedSql.Row<?>>asList(null, rs -> rs.getString(1)))))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(db.select(ID).from(PROBE).orderBy(ID).fetch(ID)).containsExactly(1, 2);
+    }
+
+    @Test
     void aCommittedBulkLoadLeavesTheTableAnalyzedAndARolledBackOneDoesNot() {
         assumeTrue(db.dialect().family() == SQLDialect.POSTGRES, "statistics are read from PostgreSQL's views");
         RenderedSql insert = RenderedSql.insert(db, PROBE, ID, LABEL, STOCK);
