@@ -119,10 +119,21 @@ class CartRepository {
                 "id", "group", "method", "location", "relay", "address", "id");
     }
 
+    /** Inserts a new cart; its transaction commits as a draft's (see {@link #draft}). */
     void insert(Cart cart) {
-        insertCart.execute(cart.id(), cart.channelCode(), cart.customerRef(), cart.customerGroup(), cart.currency(),
-                cart.country(), cart.status().name(), cart.version(), cart.createdAt(), cart.updatedAt(),
-                cart.loyaltyPoints());
+        draft().add(insertCart, cart.id(), cart.channelCode(), cart.customerRef(), cart.customerGroup(),
+                cart.currency(), cart.country(), cart.status().name(), cart.version(), cart.createdAt(),
+                cart.updatedAt(), cart.loyaltyPoints()).execute();
+    }
+
+    /**
+     * Statements of a change to the cart alone, whose transaction need not wait for the disk to
+     * commit: a database crash may lose a cart's last changes (the shopper adds the line again), and
+     * the order placed from a cart commits durably, making the cart's earlier changes durable with it.
+     * Most of a web checkout's transactions are cart changes, each otherwise waiting for a disk flush.
+     */
+    private RenderedSql.Together draft() {
+        return RenderedSql.together(db).committedAsynchronously();
     }
 
     Optional<Cart> find(UUID id) {
@@ -131,13 +142,15 @@ class CartRepository {
 
     /**
      * Starts a change of an open cart: locks its row (two devices editing one cart take turns), counts
-     * the activity and clears an abandonment. Empty when the cart is not open.
+     * the activity and clears an abandonment. Empty when the cart is not open. A {@code draft} change
+     * changes the cart alone and commits as a draft's (see {@link #draft}); placing its order does not.
      */
-    Optional<Cart> touch(UUID id, Instant now) {
+    Optional<Cart> touch(UUID id, Instant now, boolean draft) {
         // The details are read in the same round trip, after the update has locked the row.
         List<Fulfilment.Group> groups = new ArrayList<>();
         List<Cart.Line> lines = new ArrayList<>();
-        List<List<Object>> answers = RenderedSql.together(db).add(touchCart, now, id, Cart.Status.OPEN.name())
+        List<List<Object>> answers = (draft ? draft() : RenderedSql.together(db))
+                .add(touchCart, now, id, Cart.Status.OPEN.name())
                 .add(detailsOf, id, id).fetchEach(List.<RenderedSql.Row<?>>of(CartRepository::head,
                         rs -> detail(rs, groups, lines)));
         return answers.getFirst().stream().findFirst()
@@ -149,9 +162,10 @@ class CartRepository {
      * trip: written after the touch has locked the cart, read back after. {@code add} adds to the
      * line's quantity, otherwise it is set (0 removes the line). Nothing is inserted into a cart that
      * is not open; a change found too big once read back is for the caller's transaction to take back.
+     * Committed as a draft's change (see {@link #draft}).
      */
     Optional<Cart> touchAndSetLine(UUID id, Instant now, String sku, String group, int quantity, boolean add) {
-        var together = RenderedSql.together(db).add(touchCart, now, id, Cart.Status.OPEN.name());
+        var together = draft().add(touchCart, now, id, Cart.Status.OPEN.name());
         List<RenderedSql.Row<?>> rows = new ArrayList<>(List.of(CartRepository::head));
         if (!add && quantity == 0) {
             together.add(deleteLine, id, sku);
@@ -165,9 +179,12 @@ class CartRepository {
         return touchedWith(together, rows, id);
     }
 
-    /** {@link #touch} and a group set (replaced when the cart has it already) in the same round trip. */
+    /**
+     * {@link #touch} and a group set (replaced when the cart has it already) in the same round trip,
+     * committed as a draft's change (see {@link #draft}).
+     */
     Optional<Cart> touchAndSetGroup(UUID id, Instant now, Fulfilment.Group group) {
-        var together = RenderedSql.together(db).add(touchCart, now, id, Cart.Status.OPEN.name())
+        var together = draft().add(touchCart, now, id, Cart.Status.OPEN.name())
                 .add(deleteGroup, id, group.code())
                 .add(insertGroupOfOpen, id, group.code(), group.method().name(), group.locationCode(),
                         group.relayPoint(), group.address() == null ? null : json.writeValueAsString(group.address()),

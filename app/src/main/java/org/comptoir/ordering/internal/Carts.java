@@ -249,7 +249,7 @@ class Carts {
     View handOver(UUID id, String channelCode, Caller caller) {
         String target = caller.channelCode().orElse(channelCode);
         ChannelSummary channel = activeChannel(target, "channelCode");
-        Cart cart = carts.touch(id, clock.instant()).orElseThrow(() -> notOpen(id));
+        Cart cart = carts.touch(id, clock.instant(), true).orElseThrow(() -> notOpen(id));
         carts.update(new Cart(cart.id(), channel.code(), cart.customerRef(), cart.customerGroup(), cart.currency(),
                 cart.country(), cart.codes(), cart.status(), cart.holdId(), cart.orderId(), cart.version(),
                 cart.createdAt(), cart.updatedAt(), cart.groups(), cart.lines(), cart.loyaltyPoints()));
@@ -259,7 +259,7 @@ class Carts {
     /** Places the cart's order: the cart's own hold is given back first, then the order holds all or nothing. */
     @Transactional
     Order order(UUID id, Order.PaymentTerms terms, Caller caller) {
-        Cart cart = start(id, caller);
+        Cart cart = started(carts.touch(id, clock.instant(), false), id, caller);
         if (cart.lines().isEmpty()) {
             throw ApiProblem.invalid("lines", "the cart is empty");
         }
@@ -306,10 +306,11 @@ class Carts {
 
     /**
      * Locks and counts a change of an open cart the caller may change, reading it once: a refused
-     * change throws, and its transaction takes the touch back.
+     * change throws, and its transaction takes the touch back. A change of the cart alone, committed
+     * as a draft's (see CartRepository#draft).
      */
     private Cart start(UUID id, Caller caller) {
-        return started(carts.touch(id, clock.instant()), id, caller);
+        return started(carts.touch(id, clock.instant(), true), id, caller);
     }
 
     /** The same once touched (with a change made in the same round trip, taken back when refused). */

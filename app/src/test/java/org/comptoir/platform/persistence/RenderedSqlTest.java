@@ -140,6 +140,35 @@ class RenderedSqlTest extends ApiTest {
     }
 
     @Test
+    void statementsCommittedAsynchronouslyRunAsOthersAndOnlyTheirTransactionSkipsTheWaitForTheDisk() {
+        RenderedSql insert = RenderedSql.insert(db, PROBE, ID, LABEL, STOCK);
+        RenderedSql labels = RenderedSql.of(db, db.select(LABEL).from(PROBE).orderBy(ID));
+        boolean postgres = db.dialect().family() == SQLDialect.POSTGRES;
+
+        String during = transaction.execute(status -> {
+            var together = RenderedSql.together(db).committedAsynchronously().committedAsynchronously()
+                    .add(insert, 1, "a", 0).add(labels);
+            assertThat(together.size()).as("the setting is not one of the caller's statements").isEqualTo(2);
+            var answers = together.fetchEach(java.util.Arrays.<RenderedSql.Row<?>>asList(null, rs -> rs.getString(1)));
+            assertThat(answers).containsExactly(List.of(), List.of("a"));
+            return postgres ? setting() : null;
+        });
+        transaction.executeWithoutResult(status -> RenderedSql.together(db).committedAsynchronously()
+                .add(insert, 2, "b", 0).execute());
+
+        assertThat(db.select(LABEL).from(PROBE).orderBy(ID).fetch(LABEL)).containsExactly("a", "b");
+        if (postgres) {
+            assertThat(during).isEqualTo("off");
+            String next = transaction.execute(status -> setting());
+            assertThat(next).as("the next transaction").isEqualTo("on");
+        }
+    }
+
+    private String setting() {
+        return String.valueOf(db.fetchValue("select current_setting('synchronous_commit')"));
+    }
+
+    @Test
     void aCommittedBulkLoadLeavesTheTableAnalyzedAndARolledBackOneDoesNot() {
         assumeTrue(db.dialect().family() == SQLDialect.POSTGRES, "statistics are read from PostgreSQL's views");
         RenderedSql insert = RenderedSql.insert(db, PROBE, ID, LABEL, STOCK);
