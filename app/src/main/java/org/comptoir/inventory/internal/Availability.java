@@ -20,6 +20,7 @@ import org.comptoir.network.GeoPoint;
 import org.comptoir.network.LocationStatus;
 import org.comptoir.network.LocationType;
 import org.comptoir.network.Network;
+import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.web.ApiProblem;
 import org.springframework.stereotype.Service;
 
@@ -107,22 +108,37 @@ class Availability {
      * location by location.
      */
     Map<String, Integer> totals(Collection<String> skus, String channelCode) {
+        return totals(skus, channelCode, null).get();
+    }
+
+    /**
+     * The same, its read sent with the caller's statements when {@code together} is given and no
+     * ring-fence needs weighing (otherwise read when asked): the answer is there once they have run.
+     */
+    java.util.function.Supplier<Map<String, Integer>> totals(Collection<String> skus, String channelCode,
+            RenderedSql.Together together) {
         Scope scope = scope(channelCode);
-        Map<String, Integer> answer = new LinkedHashMap<>();
         if (fences.anyOn(skus)) {
-            quantities(skus, channelCode).forEach((sku, at) -> answer.put(sku,
-                    at.values().stream().mapToInt(Integer::intValue).sum()));
-            return answer;
+            return () -> {
+                Map<String, Integer> answer = new LinkedHashMap<>();
+                quantities(skus, channelCode).forEach((sku, at) -> answer.put(sku,
+                        at.values().stream().mapToInt(Integer::intValue).sum()));
+                return answer;
+            };
         }
         Set<String> active = network.activeLocationCodes();
         List<String> excluded = network.locationCodes().stream()
                 .filter(code -> !active.contains(code) || !scope.sellsFrom(code)).toList();
-        Map<String, Integer> found = balances.totals(skus, excluded, scope.buffer());
-        skus.forEach(sku -> answer.put(sku, found.getOrDefault(sku, 0)));
-        if (found.size() < answer.size()) {
-            checkKnown(answer.keySet().stream().filter(sku -> !found.containsKey(sku)).toList());
-        }
-        return answer;
+        var read = together == null ? null : balances.totals(skus, excluded, scope.buffer(), together);
+        return () -> {
+            Map<String, Integer> found = read == null ? balances.totals(skus, excluded, scope.buffer()) : read.get();
+            Map<String, Integer> answer = new LinkedHashMap<>();
+            skus.forEach(sku -> answer.put(sku, found.getOrDefault(sku, 0)));
+            if (found.size() < answer.size()) {
+                checkKnown(answer.keySet().stream().filter(sku -> !found.containsKey(sku)).toList());
+            }
+            return answer;
+        };
     }
 
     /** Every balance of the SKUs: one key range for one SKU, an in-list for several. */

@@ -97,7 +97,33 @@ class BalanceRepository {
         if (skus.isEmpty()) {
             return Map.of();
         }
-        RenderedSql sql = totalsSql.computeIfAbsent(skus.size(), n -> {
+        Map<String, Integer> answer = new java.util.HashMap<>();
+        totalsSql(skus.size()).fetch(rs -> answer.put(rs.getString(1), rs.getInt(2)),
+                totalsValues(skus, excluded, buffer));
+        return answer;
+    }
+
+    /**
+     * The same read sent with the caller's statements, in their round trip: its answer is there once
+     * they have run. Nothing is sent for no SKUs.
+     */
+    java.util.function.Supplier<Map<String, Integer>> totals(Collection<String> skus, Collection<String> excluded,
+            int buffer, RenderedSql.Together together) {
+        if (skus.isEmpty()) {
+            return Map::of;
+        }
+        RenderedSql.Later<Map.Entry<String, Integer>> read = together.addRead(totalsSql(skus.size()),
+                rs -> Map.entry(rs.getString(1), rs.getInt(2)), totalsValues(skus, excluded, buffer));
+        return () -> {
+            Map<String, Integer> answer = new java.util.HashMap<>();
+            read.rows().forEach(total -> answer.put(total.getKey(), total.getValue()));
+            return answer;
+        };
+    }
+
+    /** {@link #totals}, rendered once per number of SKUs asked. */
+    private RenderedSql totalsSql(int skus) {
+        return totalsSql.computeIfAbsent(skus, n -> {
             List<String> order = new java.util.ArrayList<>(List.of("buffer"));
             order.addAll(RenderedSql.numberedNames("sku", n));
             order.add("excluded");
@@ -113,6 +139,9 @@ class BalanceRepository {
                                     DSL.param("excluded", String[].class))))
                     .groupBy(BALANCE.SKU), order.toArray(String[]::new));
         });
+    }
+
+    private static Object[] totalsValues(Collection<String> skus, Collection<String> excluded, int buffer) {
         Object[] values = new Object[skus.size() + 2];
         values[0] = buffer;
         int i = 1;
@@ -120,9 +149,7 @@ class BalanceRepository {
             values[i++] = sku;
         }
         values[i] = excluded.toArray(String[]::new);
-        Map<String, Integer> answer = new java.util.HashMap<>();
-        sql.fetch(rs -> answer.put(rs.getString(1), rs.getInt(2)), values);
-        return answer;
+        return values;
     }
 
     /**

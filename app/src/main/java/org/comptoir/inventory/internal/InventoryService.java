@@ -33,6 +33,12 @@ class InventoryService implements Inventory {
     }
 
     @Override
+    public java.util.function.Supplier<Map<String, Integer>> availableAnywhere(String channelCode,
+            Collection<String> skus, org.comptoir.platform.persistence.RenderedSql.Together together) {
+        return availability.totals(skus, channelCode, together);
+    }
+
+    @Override
     public List<Nearby> near(String sku, String channelCode, org.comptoir.network.GeoPoint point, double radiusKm) {
         return availability.near(sku, channelCode, point, radiusKm).stream().map(l -> new Nearby(l.locationCode(),
                 l.name(), l.available(), l.distanceKm() == null ? 0 : l.distanceKm(), l.openNow())).toList();

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.comptoir.ordering.internal.db.tables.records.CartRecord;
 import org.comptoir.platform.persistence.RenderedSql;
 import org.jooq.DSLContext;
@@ -164,7 +165,8 @@ class CartRepository {
      * is not open; a change found too big once read back is for the caller's transaction to take back.
      * Committed as a draft's change (see {@link #draft}).
      */
-    Optional<Cart> touchAndSetLine(UUID id, Instant now, String sku, String group, int quantity, boolean add) {
+    Optional<Cart> touchAndSetLine(UUID id, Instant now, String sku, String group, int quantity, boolean add,
+            Consumer<RenderedSql.Together> alsoSend) {
         var together = draft().add(touchCart, now, id, Cart.Status.OPEN.name());
         List<RenderedSql.Row<?>> rows = new ArrayList<>(List.of(CartRepository::head));
         if (!add && quantity == 0) {
@@ -176,29 +178,36 @@ class CartRepository {
             rows.add(null);
             rows.add(null);
         }
-        return touchedWith(together, rows, id);
+        return touchedWith(together, rows, id, alsoSend);
     }
 
     /**
      * {@link #touch} and a group set (replaced when the cart has it already) in the same round trip,
      * committed as a draft's change (see {@link #draft}).
      */
-    Optional<Cart> touchAndSetGroup(UUID id, Instant now, Fulfilment.Group group) {
+    Optional<Cart> touchAndSetGroup(UUID id, Instant now, Fulfilment.Group group,
+            Consumer<RenderedSql.Together> alsoSend) {
         var together = draft().add(touchCart, now, id, Cart.Status.OPEN.name())
                 .add(deleteGroup, id, group.code())
                 .add(insertGroupOfOpen, id, group.code(), group.method().name(), group.locationCode(),
                         group.relayPoint(), group.address() == null ? null : json.writeValueAsString(group.address()),
                         id);
-        return touchedWith(together, java.util.Arrays.asList(CartRepository::head, null, null), id);
+        return touchedWith(together, java.util.Arrays.asList(CartRepository::head, null, null), id, alsoSend);
     }
 
-    /** Runs the touch and its writes, then reads the details back. */
-    private Optional<Cart> touchedWith(RenderedSql.Together together, List<RenderedSql.Row<?>> rows, UUID id) {
+    /**
+     * Runs the touch and its writes, then reads the details back, with whatever the caller also sends
+     * (reads of other modules answered to the caller, after the change).
+     */
+    private Optional<Cart> touchedWith(RenderedSql.Together together, List<RenderedSql.Row<?>> rows, UUID id,
+            Consumer<RenderedSql.Together> alsoSend) {
         List<Fulfilment.Group> groups = new ArrayList<>();
         List<Cart.Line> lines = new ArrayList<>();
         List<RenderedSql.Row<?>> all = new ArrayList<>(rows);
         all.add(rs -> detail(rs, groups, lines));
-        List<List<Object>> answers = together.add(detailsOf, id, id).fetchEach(all);
+        together.add(detailsOf, id, id);
+        alsoSend.accept(together);
+        List<List<Object>> answers = together.fetchEach(all);
         return answers.getFirst().stream().findFirst()
                 .map(head -> ((Cart) head).with(List.copyOf(groups), List.copyOf(lines)));
     }

@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.comptoir.inventory.Inventory;
 import org.comptoir.inventory.OutOfStock;
 import org.comptoir.network.ChannelSummary;
@@ -15,6 +19,7 @@ import org.comptoir.network.Network;
 import org.comptoir.ordering.CartAbandoned;
 import org.comptoir.ordering.CartUpdated;
 import org.comptoir.platform.persistence.Ids;
+import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.web.ApiProblem;
 import org.comptoir.pricing.Pricing;
@@ -45,7 +50,19 @@ class Carts {
 
     record Shortage(String sku, int quantity, int available) {}
 
+    /**
+     * The stock of the SKUs a change was guessed to need, read in the change's round trip: used when
+     * the cart, as it reads back, is on that channel and has no other SKU.
+     */
+    private record Guess(String channelCode, Set<String> skus, Supplier<Map<String, Integer>> available) {
+
+        boolean covers(Cart cart, Set<String> wanted) {
+            return channelCode.equals(cart.channelCode()) && skus.containsAll(wanted);
+        }
+    }
+
     private final CartRepository carts;
+    private final LastSeenCarts lastSeen;
     private final OrderPlacement placement;
     private final StockAllocation allocation;
     private final Pricing pricing;
@@ -56,10 +73,11 @@ class Carts {
     private final TransactionTemplate savepoint;
     private final Clock clock;
 
-    Carts(CartRepository carts, OrderPlacement placement, StockAllocation allocation, Pricing pricing,
+    Carts(CartRepository carts, LastSeenCarts lastSeen, OrderPlacement placement, StockAllocation allocation, Pricing pricing,
             Inventory inventory, Network network, OrderingSettings settings, ApplicationEventPublisher events,
             PlatformTransactionManager transactions, Clock clock) {
         this.carts = carts;
+        this.lastSeen = lastSeen;
         this.placement = placement;
         this.allocation = allocation;
         this.pricing = pricing;
@@ -80,6 +98,7 @@ class Carts {
                 currency == null ? channel.currency() : currency, country == null ? "FR" : country, List.of(),
                 Cart.Status.OPEN, null, null, 1, now, now, List.of(), List.of(), 0);
         carts.insert(cart);
+        lastSeen.saw(cart);
         return cart;
     }
 
@@ -115,11 +134,14 @@ class Carts {
         } catch (ApiProblem e) {
             problem = e.getMessage();
         }
-        return view(cart, quote, problem);
+        return view(cart, quote, problem, null);
     }
 
-    /** The cart with a quote already made, and what the channel cannot promise of it. */
-    private View view(Cart cart, Quote quote, String problem) {
+    /**
+     * The cart with a quote already made, and what the channel cannot promise of it (read with the
+     * change when the guess covers the cart).
+     */
+    private View view(Cart cart, Quote quote, String problem, Guess guess) {
         if (cart.lines().isEmpty()) {
             return new View(cart, null, null, List.of());
         }
@@ -129,7 +151,8 @@ class Carts {
         // which the database adds up (a row per SKU rather than one per location).
         boolean atStores = cart.groups().stream().anyMatch(g -> g.method().atStore());
         var available = atStores ? inventory.available(cart.channelCode(), wanted.keySet()) : null;
-        var anywhere = atStores ? null : inventory.availableAnywhere(cart.channelCode(), wanted.keySet());
+        var anywhere = atStores ? null : guess != null && guess.covers(cart, wanted.keySet())
+                ? guess.available().get() : inventory.availableAnywhere(cart.channelCode(), wanted.keySet());
         List<Shortage> shortages = new ArrayList<>();
         for (Cart.Line line : cart.lines()) {
             int can = anywhere != null ? anywhere.getOrDefault(line.sku(), 0) : availableFor(line, cart, available);
@@ -160,7 +183,9 @@ class Carts {
         }
         String groupCode = group == null ? Cart.DEFAULT_GROUP : group;
         // Written with the touch, in its round trip; a change found too big is taken back with it.
-        Cart cart = started(carts.touchAndSetLine(id, clock.instant(), sku, groupCode, quantity, add), id, caller);
+        var guess = new AtomicReference<Guess>();
+        Cart cart = started(carts.touchAndSetLine(id, clock.instant(), sku, groupCode, quantity, add,
+                readAlong(id, sku, guess)), id, caller);
         if (cart.lines().stream().filter(l -> l.sku().equals(sku)).mapToInt(Cart.Line::quantity).sum()
                 > OrderPlacement.MAX_QUANTITY) {
             throw tooMany();
@@ -168,7 +193,7 @@ class Carts {
         if (cart.lines().size() > OrderPlacement.MAX_LINES) {
             throw ApiProblem.invalid("sku", "a cart has at most " + OrderPlacement.MAX_LINES + " lines");
         }
-        return changed(cart);
+        return changed(cart, guess.get());
     }
 
     private static ApiProblem tooMany() {
@@ -226,9 +251,11 @@ class Carts {
             throw ApiProblem.invalid("group", "must be 1 to 40 lower-case letters, digits, '-' or '_'");
         }
         // Written with the touch, in its round trip; a choice the channel cannot honour is taken back with it.
-        Cart cart = started(carts.touchAndSetGroup(id, clock.instant(), group), id, caller);
+        var guess = new AtomicReference<Guess>();
+        Cart cart = started(carts.touchAndSetGroup(id, clock.instant(), group, readAlong(id, null, guess)), id,
+                caller);
         Fulfilment.check(group, activeChannel(cart.channelCode(), "channelCode"), network, "group");
-        return changed(cart);
+        return changed(cart, guess.get());
     }
 
     /** Attaches the cart to a customer (an anonymous cart when the shopper logs in). */
@@ -280,6 +307,7 @@ class Carts {
                 cart.lines().stream().map(l -> new OrderPlacement.LineRequest(l.sku(), l.quantity(), l.group()))
                         .toList(), terms, null, cart.id(), cart.loyaltyPoints()), caller);
         // The order's own insert has marked the cart ordered (see OrderRepository#insert).
+        lastSeen.forget(id);
         return order;
     }
 
@@ -324,16 +352,39 @@ class Carts {
 
     /** After a change: priced (refusing what the engine refuses), stock held if the channel wants it, announced. */
     private View changed(UUID id) {
-        return changed(find(id));
+        return changed(find(id), null);
     }
 
-    /** The same for a cart whose change is known here, as it now reads back: no need to read it again. */
-    private View changed(Cart changed) {
+    /**
+     * The same for a cart whose change is known here, as it now reads back: no need to read it again;
+     * nor its stock, when the guess read with the change covers it.
+     */
+    private View changed(Cart changed, Guess guess) {
         Quote quote = changed.lines().isEmpty() ? null : quote(changed);
         Cart cart = settings.cartHoldChannels().contains(changed.channelCode()) ? rehold(changed) : changed;
         events.publishEvent(new CartUpdated(Ids.newId(), clock.instant(), cart.id(), cart.channelCode(),
                 cart.customerRef(), cart.lines().size(), quote == null ? 0 : quote.payable(), cart.currency()));
-        return view(cart, quote, null);
+        lastSeen.saw(cart);
+        return view(cart, quote, null, guess);
+    }
+
+    /**
+     * Sends, with a change of the cart, the read of the stock of the SKUs this node last saw on it and
+     * of the line changed ({@code sku}, or none), when it saw the cart. Not on a channel whose carts
+     * hold their stock: the change holds it again after this read.
+     */
+    private Consumer<RenderedSql.Together> readAlong(UUID id, String sku, AtomicReference<Guess> guess) {
+        return together -> {
+            LastSeenCarts.Seen seen = lastSeen.of(id);
+            if (seen == null || settings.cartHoldChannels().contains(seen.channelCode())) {
+                return;
+            }
+            Set<String> skus = seen.with(sku);
+            if (!skus.isEmpty()) {
+                guess.set(new Guess(seen.channelCode(), skus,
+                        inventory.availableAnywhere(seen.channelCode(), skus, together)));
+            }
+        };
     }
 
     /**

@@ -146,7 +146,12 @@ public final class RenderedSql {
         private final DSLContext db;
         private final List<String> statements = new ArrayList<>();
         private final List<List<Object>> values = new ArrayList<>();
-        /** Whether the first statement is {@link #ASYNCHRONOUS_COMMIT}, which the caller gave no mapping. */
+        /**
+         * Per statement, null for the caller's own (answered by {@link #fetchEach}), or the handle of a
+         * statement answered elsewhere: a {@link #addRead read} or the {@link #committedAsynchronously}
+         * setting.
+         */
+        private final List<Later<?>> answeredElsewhere = new ArrayList<>();
         private boolean asynchronousCommit;
 
         private Together(DSLContext db) {
@@ -166,15 +171,29 @@ public final class RenderedSql {
             if (!asynchronousCommit && db.dialect().family() == SQLDialect.POSTGRES) {
                 statements.addFirst(ASYNCHRONOUS_COMMIT);
                 values.addFirst(List.of());
+                answeredElsewhere.addFirst(new Later<>(null));
                 asynchronousCommit = true;
             }
             return this;
+        }
+
+        /**
+         * Adds a read whose rows go to the answer returned rather than to {@link #fetchEach}: for another
+         * module's read sent in the caller's round trip. The answer is there once the statements ran.
+         */
+        public <T> Later<T> addRead(RenderedSql statement, Row<T> row, Object... statementValues) {
+            Later<T> later = new Later<>(row);
+            statements.add(statement.sql);
+            values.add(Arrays.asList(statementValues));
+            answeredElsewhere.add(later);
+            return later;
         }
 
         /** Adds a statement with its values. */
         public Together add(RenderedSql statement, Object... statementValues) {
             statements.add(statement.sql);
             values.add(Arrays.asList(statementValues));
+            answeredElsewhere.add(null);
             return this;
         }
 
@@ -196,18 +215,24 @@ public final class RenderedSql {
                 statements.add(insert.rowsSql.computeIfAbsent(part.size(),
                         n -> renderInsert(insert.db, insert.table, insert.columns, n)));
                 values.add(partValues);
+                answeredElsewhere.add(null);
             }
             return this;
         }
 
-        /** How many statements are to be sent (the rows of {@link #addRows} may take several). */
+        /**
+         * How many of the caller's statements are to be sent (the rows of {@link #addRows} may take
+         * several), those answered elsewhere left out.
+         */
         public int size() {
-            return statements.size() - (asynchronousCommit ? 1 : 0);
+            return (int) answeredElsewhere.stream().filter(java.util.Objects::isNull).count();
         }
 
         /** Runs them all; a failing one (a duplicate key) throws, and the transaction rolls back. */
         public void execute() {
-            if (!statements.isEmpty()) {
+            if (answeredElsewhere.stream().anyMatch(later -> later != null && later.row != null)) {
+                fetchEach(java.util.Collections.nCopies(size(), null));
+            } else if (!statements.isEmpty()) {
                 new RenderedSql(db, String.join(";\n", statements)).execute(allValues());
             }
         }
@@ -230,14 +255,27 @@ public final class RenderedSql {
             if (rowOfEach.size() != size()) {
                 throw new IllegalArgumentException(rowOfEach.size() + " mappings for " + size() + " statements");
             }
-            if (asynchronousCommit) {
-                List<Row<? extends T>> withSetting = new ArrayList<>(rowOfEach.size() + 1);
-                withSetting.add(null);
-                withSetting.addAll(rowOfEach);
-                List<List<T>> answers = fetchAll(withSetting);
-                return answers.subList(1, answers.size());
+            if (size() == statements.size()) {
+                return fetchAll(rowOfEach);
             }
-            return fetchAll(rowOfEach);
+            List<Row<?>> all = new ArrayList<>(statements.size());
+            var callers = rowOfEach.iterator();
+            for (Later<?> later : answeredElsewhere) {
+                all.add(later == null ? callers.next() : later.row);
+            }
+            List<List<Object>> answers = fetchAll(all);
+            List<List<T>> theirs = new ArrayList<>(rowOfEach.size());
+            for (int i = 0; i < answers.size(); i++) {
+                Later<?> later = answeredElsewhere.get(i);
+                if (later == null) {
+                    @SuppressWarnings("unchecked") // mapped by the caller's row of this statement
+                    List<T> answer = (List<T>) answers.get(i);
+                    theirs.add(answer);
+                } else {
+                    later.rows = answers.get(i);
+                }
+            }
+            return theirs;
         }
 
         private <T> List<List<T>> fetchAll(List<? extends Row<? extends T>> rowOfEach) {
@@ -283,6 +321,26 @@ public final class RenderedSql {
 
         private Object[] allValues() {
             return values.stream().flatMap(List::stream).toArray();
+        }
+    }
+
+    /** The rows of a statement {@link Together#addRead sent with others}, once they have run. */
+    public static final class Later<T> {
+
+        private final Row<T> row;
+        private List<?> rows;
+
+        private Later(Row<T> row) {
+            this.row = row;
+        }
+
+        /** The rows read; refused before the statements were sent. */
+        @SuppressWarnings("unchecked") // mapped by this read's own row
+        public List<T> rows() {
+            if (rows == null) {
+                throw new IllegalStateException("the statements this read was sent with have not run");
+            }
+            return (List<T>) rows;
         }
     }
 

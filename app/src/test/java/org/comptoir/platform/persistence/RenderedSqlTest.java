@@ -164,6 +164,37 @@ class RenderedSqlTest extends ApiTest {
         }
     }
 
+    @Test
+    void aReadSentWithOthersIsAnsweredToItsOwnHandleInTheOrderItWasAdded() {
+        RenderedSql insert = RenderedSql.insert(db, PROBE, ID, LABEL, STOCK);
+        RenderedSql labels = RenderedSql.of(db, db.select(LABEL).from(PROBE).orderBy(ID));
+        RenderedSql stockOf = RenderedSql.of(db, db.select(STOCK).from(PROBE).where(ID.eq(DSL.param("id", Integer.class))),
+                "id");
+
+        var answers = transaction.execute(status -> {
+            var together = RenderedSql.together(db).committedAsynchronously().add(insert, 1, "a", 7);
+            RenderedSql.Later<Integer> before = together.addRead(stockOf, rs -> rs.getInt(1), 2);
+            together.add(insert, 2, "b", 9);
+            RenderedSql.Later<Integer> after = together.addRead(stockOf, rs -> rs.getInt(1), 2);
+            together.add(labels);
+            assertThatThrownBy(before::rows).isInstanceOf(IllegalStateException.class);
+            assertThat(together.size()).isEqualTo(3);
+            var theirs = together.fetchEach(java.util.Arrays.<RenderedSql.Row<?>>asList(null, null,
+                    rs -> rs.getString(1)));
+            return List.of(theirs, before.rows(), after.rows());
+        });
+
+        assertThat(answers).containsExactly(List.of(List.of(), List.of(), List.of("a", "b")), List.of(), List.of(9));
+        // Writes alone with a read among them still run, the read answered.
+        RenderedSql.Later<Integer> read = transaction.execute(status -> {
+            var together = RenderedSql.together(db).add(insert, 3, "c", 1);
+            var later = together.addRead(stockOf, rs -> rs.getInt(1), 3);
+            together.execute();
+            return later;
+        });
+        assertThat(read.rows()).containsExactly(1);
+    }
+
     private String setting() {
         return String.valueOf(db.fetchValue("select current_setting('synchronous_commit')"));
     }
