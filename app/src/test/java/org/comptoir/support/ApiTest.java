@@ -97,6 +97,17 @@ public abstract class ApiTest {
         return code;
     }
 
+    /** A new euro price list (the default one when no other is) with these amounts per SKU; its code. */
+    protected String priceList(Map<String, Integer> amounts) {
+        String code = unique("EUR");
+        assertThat(admin.post("/api/v1/pricing/price-lists", Map.of("code", code, "name", "Prix", "currency", "EUR"))
+                .status()).isEqualTo(201);
+        var prices = amounts.entrySet().stream().map(e -> Map.of("sku", e.getKey(), "amount", e.getValue())).toList();
+        Api.Response set = admin.put("/api/v1/pricing/price-lists/" + code + "/prices", Map.of("prices", prices));
+        assertThat(set.status()).as(set.toString()).isEqualTo(204);
+        return code;
+    }
+
     /** Units received at a location (a receipt movement). */
     protected void receive(String location, String sku, int quantity) {
         Api.Response answer = admin.post("/api/v1/inventory/movements", Map.of("locationCode", location, "sku", sku,

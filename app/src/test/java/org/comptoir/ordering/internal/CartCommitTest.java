@@ -33,19 +33,12 @@ class CartCommitTest extends ApiTest {
     @Test
     void cartChangesCommitAsDraftsAndTheOrderPlacedFromTheCartCommitsDurably() {
         assumeTrue(db.dialect().family() == SQLDialect.POSTGRES, "synchronous_commit is PostgreSQL's");
-        String warehouse = unique("WH");
-        var body = Fixtures.store(warehouse, 48.7469, 2.3513);
-        body.put("type", "WAREHOUSE");
-        body.put("capabilities", List.of("SHIPS_PARCELS"));
-        admin.post("/api/v1/locations", body);
+        String warehouse = location("WH", "WAREHOUSE", 48.7469, 2.3513, "SHIPS_PARCELS");
         String web = unique("WEB");
         assertThat(admin.post("/api/v1/channels", Fixtures.channel(web, List.of(warehouse))).status()).isEqualTo(201);
         String sku = unique("SEC");
         admin.post("/api/v1/catalog/products", Fixtures.product("Sécateur " + sku, List.of(web), sku));
-        String list = unique("EUR");
-        admin.post("/api/v1/pricing/price-lists", Map.of("code", list, "name", "Prix", "currency", "EUR"));
-        admin.put("/api/v1/pricing/price-lists/" + list + "/prices", Map.of("prices", List.of(
-                Map.of("sku", sku, "amount", 2490))));
+        priceList(Map.of(sku, 2490));
         receive(warehouse, sku, 5);
 
         UUID cart = committedWith(() -> carts.create(web, null, null, null, null).id(), "off");

@@ -27,11 +27,7 @@ class CartStockGuessTest extends ApiTest {
 
     @Test
     void whatACartCannotHaveIsCurrentWhetherTheGuessOfItsSkusHitsOrMisses() {
-        String warehouse = unique("WH");
-        var body = Fixtures.store(warehouse, 48.7469, 2.3513);
-        body.put("type", "WAREHOUSE");
-        body.put("capabilities", List.of("SHIPS_PARCELS"));
-        admin.post("/api/v1/locations", body);
+        String warehouse = location("WH", "WAREHOUSE", 48.7469, 2.3513, "SHIPS_PARCELS");
         String web = channel(warehouse);
         String other = channel(warehouse);
         String shears = unique("SEC");
@@ -40,11 +36,7 @@ class CartStockGuessTest extends ApiTest {
         admin.post("/api/v1/catalog/products", Fixtures.product("Sécateur " + shears, List.of(web, other), shears));
         admin.post("/api/v1/catalog/products", Fixtures.product("Gants " + gloves, List.of(web, other), gloves));
         admin.post("/api/v1/catalog/products", Fixtures.product("Râteau " + rake, List.of(web, other), rake));
-        String list = unique("EUR");
-        admin.post("/api/v1/pricing/price-lists", Map.of("code", list, "name", "Prix", "currency", "EUR"));
-        admin.put("/api/v1/pricing/price-lists/" + list + "/prices", Map.of("prices", List.of(
-                Map.of("sku", shears, "amount", 2490), Map.of("sku", gloves, "amount", 1290),
-                Map.of("sku", rake, "amount", 1990))));
+        priceList(Map.of(shears, 2490, gloves, 1290, rake, 1990));
         receive(warehouse, shears, 5);
         receive(warehouse, gloves, 1);
         receive(warehouse, rake, 4);
