@@ -25,6 +25,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -62,6 +63,12 @@ class Segments {
     private final Network network;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    /**
+     * A page of an evaluation, committed on its own even when an API call asks for the evaluation: as
+     * one transaction, evaluating every customer held its memberships' locks until the end, while the
+     * scheduled pass evaluated the same segment.
+     */
+    private final TransactionTemplate page;
     private final ObjectMapper json;
     private final Clock clock;
     private volatile List<Compiled> cached = List.of();
@@ -82,6 +89,8 @@ class Segments {
         this.network = network;
         this.events = events;
         this.transaction = transaction;
+        this.page = new TransactionTemplate(transaction.getTransactionManager());
+        this.page.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.json = json;
         this.clock = clock;
     }
@@ -153,15 +162,15 @@ class Segments {
         Instant started = clock.instant();
         while (true) {
             UUID from = after;
-            List<UUID> page = transaction.execute(status -> membersOnly
+            List<UUID> ids = page.execute(status -> membersOnly
                     ? segments.members(compiled.segment().id(), from, PAGE) : customers.activeIds(from, PAGE));
-            if (page.isEmpty()) {
+            if (ids.isEmpty()) {
                 break;
             }
-            transaction.executeWithoutResult(status -> page.forEach(id -> refresh(id, List.of(compiled))));
-            after = page.getLast();
+            page.executeWithoutResult(status -> ids.forEach(id -> refresh(id, List.of(compiled))));
+            after = ids.getLast();
         }
-        transaction.executeWithoutResult(status -> segments.evaluated(compiled.segment().id(), started));
+        page.executeWithoutResult(status -> segments.evaluated(compiled.segment().id(), started));
     }
 
     /** In the transaction of the change: the customer's segments that the change may concern. */
