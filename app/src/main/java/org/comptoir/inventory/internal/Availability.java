@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.comptoir.catalog.Catalog;
 import org.comptoir.network.Capability;
 import org.comptoir.network.ChannelSummary;
@@ -115,7 +116,7 @@ class Availability {
      * The same, its read sent with the caller's statements when {@code together} is given and no
      * ring-fence needs weighing (otherwise read when asked): the answer is there once they have run.
      */
-    java.util.function.Supplier<Map<String, Integer>> totals(Collection<String> skus, String channelCode,
+    Supplier<Map<String, Integer>> totals(Collection<String> skus, String channelCode,
             RenderedSql.Together together) {
         Scope scope = scope(channelCode);
         if (fences.anyOn(skus)) {

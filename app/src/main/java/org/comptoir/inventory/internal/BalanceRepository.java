@@ -9,8 +9,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.comptoir.inventory.internal.db.tables.records.BalanceRecord;
 import org.comptoir.platform.persistence.PlannerStatistics;
 import org.comptoir.platform.persistence.RenderedSql;
@@ -97,28 +98,32 @@ class BalanceRepository {
         if (skus.isEmpty()) {
             return Map.of();
         }
-        Map<String, Integer> answer = new java.util.HashMap<>();
-        totalsSql(skus.size()).fetch(rs -> answer.put(rs.getString(1), rs.getInt(2)),
-                totalsValues(skus, excluded, buffer));
-        return answer;
+        return byKey(totalsSql(skus.size()).fetch(BalanceRepository::total, totalsValues(skus, excluded, buffer)));
     }
 
     /**
      * The same read sent with the caller's statements, in their round trip: its answer is there once
      * they have run. Nothing is sent for no SKUs.
      */
-    java.util.function.Supplier<Map<String, Integer>> totals(Collection<String> skus, Collection<String> excluded,
-            int buffer, RenderedSql.Together together) {
+    Supplier<Map<String, Integer>> totals(Collection<String> skus, Collection<String> excluded, int buffer,
+            RenderedSql.Together together) {
         if (skus.isEmpty()) {
             return Map::of;
         }
-        RenderedSql.Later<Map.Entry<String, Integer>> read = together.addRead(totalsSql(skus.size()),
-                rs -> Map.entry(rs.getString(1), rs.getInt(2)), totalsValues(skus, excluded, buffer));
-        return () -> {
-            Map<String, Integer> answer = new java.util.HashMap<>();
-            read.rows().forEach(total -> answer.put(total.getKey(), total.getValue()));
-            return answer;
-        };
+        var read = together.addRead(totalsSql(skus.size()), BalanceRepository::total,
+                totalsValues(skus, excluded, buffer));
+        return () -> byKey(read.rows());
+    }
+
+    /** A row of {@link #totals}: a SKU and its total. */
+    private static Map.Entry<String, Integer> total(ResultSet rs) throws java.sql.SQLException {
+        return Map.entry(rs.getString(1), rs.getInt(2));
+    }
+
+    private static Map<String, Integer> byKey(List<Map.Entry<String, Integer>> totals) {
+        Map<String, Integer> answer = new java.util.HashMap<>();
+        totals.forEach(total -> answer.put(total.getKey(), total.getValue()));
+        return answer;
     }
 
     /** {@link #totals}, rendered once per number of SKUs asked. */

@@ -4,7 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.comptoir.inventory.Inventory;
+import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.security.Caller;
 import org.springframework.stereotype.Service;
 
@@ -33,8 +35,8 @@ class InventoryService implements Inventory {
     }
 
     @Override
-    public java.util.function.Supplier<Map<String, Integer>> availableAnywhere(String channelCode,
-            Collection<String> skus, org.comptoir.platform.persistence.RenderedSql.Together together) {
+    public Supplier<Map<String, Integer>> availableAnywhere(String channelCode, Collection<String> skus,
+            RenderedSql.Together together) {
         return availability.totals(skus, channelCode, together);
     }
 

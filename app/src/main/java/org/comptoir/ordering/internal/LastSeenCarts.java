@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,9 +48,8 @@ class LastSeenCarts {
         if (carts.size() >= MAX_CARTS) {
             carts.clear();
         }
-        Set<String> skus = new LinkedHashSet<>();
-        cart.lines().forEach(line -> skus.add(line.sku()));
-        carts.put(cart.id(), new Seen(cart.channelCode(), Set.copyOf(skus)));
+        carts.put(cart.id(), new Seen(cart.channelCode(),
+                cart.lines().stream().map(Cart.Line::sku).collect(Collectors.toUnmodifiableSet())));
     }
 
     void forget(UUID id) {
