@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.security.Caller;
@@ -52,6 +53,14 @@ public interface Inventory {
      * @throws OutOfStock when a line cannot be promised
      */
     UUID hold(StockHold hold, Caller caller);
+
+    /**
+     * {@link #hold} under the id the caller chose, with the caller's statements sent in the round trip
+     * that reserves the stock: for a caller recording, in the same transaction, what the hold is for.
+     * When a line is short they have run too; the {@link OutOfStock} must roll them back with the
+     * transaction (or a savepoint), as it does the lines already reserved.
+     */
+    void hold(UUID id, StockHold hold, Caller caller, Consumer<RenderedSql.Together> alsoSend);
 
     /** A location able to hand the SKU over near a point, nearest first. */
     record Nearby(String locationCode, String name, int available, double distanceKm, boolean openNow) {}

@@ -278,6 +278,44 @@ class OrderingApiTest extends ApiTest {
         assertThat(reserved(warehouse, shears)).isEqualTo(1);
     }
 
+    /**
+     * A fenced SKU takes the hold's longer path (fences drawn after the rows are locked), which writes
+     * the order after the hold rather than with the reservations: both paths record it whole or not at all.
+     */
+    @Test
+    void anOrderDrawnFromItsChannelsRingFenceIsRecordedWholeOrNotAtAll() {
+        assertThat(admin.put("/api/v1/inventory/ring-fences/" + marketplace + "/" + warehouse + "/" + shears,
+                Map.of("quantity", 4)).status()).isEqualTo(200);
+        String customer = unique("cust");
+        var tooMany = order(marketplace, home(), shears, 11);
+        tooMany.put("externalId", "FENCE-" + unique("X"));
+        tooMany.put("customerRef", customer);
+        var refused = admin.post("/api/v1/orders", tooMany);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.problem()).isEqualTo("out-of-stock");
+        assertThat(admin.get("/api/v1/orders?customerRef=" + customer).json().path("items")).isEmpty();
+        assertThat(fenceRemaining()).isEqualTo(4);
+
+        var body = order(marketplace, home(), shears, 3);
+        body.put("externalId", "FENCE-" + unique("X"));
+        body.put("customerRef", customer);
+        JsonNode placed = placed(body);
+        assertThat(fenceRemaining()).isEqualTo(1);
+        assertThat(reserved(warehouse, shears)).isEqualTo(3);
+        var read = admin.get("/api/v1/orders/" + placed.path("id").asString());
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("lines").path(0).path("locationCode").asString()).isEqualTo(warehouse);
+        assertThat(admin.get("/api/v1/orders?customerRef=" + customer).json().path("items")).hasSize(1);
+        var routing = admin.get("/api/v1/fulfilment/routing/" + placed.path("id").asString());
+        assertThat(routing.status()).as(routing.toString()).isEqualTo(200);
+    }
+
+    private int fenceRemaining() {
+        return admin.get("/api/v1/inventory/ring-fences?channelCode=" + marketplace).json().valueStream()
+                .filter(f -> f.path("sku").asString().equals(shears)).findFirst().orElseThrow()
+                .path("remaining").asInt();
+    }
+
     @Test
     void cancellationsGiveBackExactlyWhatTheyCancelAndRepriceTheRest() {
         String coupon = couponForTheseChannels();

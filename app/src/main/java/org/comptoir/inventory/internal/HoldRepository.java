@@ -28,8 +28,11 @@ class HoldRepository {
                 HOLD_LINE.SKU, HOLD_LINE.QUANTITY, HOLD_LINE.FENCED, HOLD_LINE.NETWORK_FENCED);
     }
 
-    void insert(Hold hold) {
-        insertWith(RenderedSql.together(db), hold).execute();
+    /** Inserts the hold, with the caller's statements in the same round trip. */
+    void insert(Hold hold, java.util.function.Consumer<RenderedSql.Together> alsoSend) {
+        var together = insertWith(RenderedSql.together(db), hold);
+        alsoSend.accept(together);
+        together.execute();
     }
 
     /** Adds the hold's inserts to statements sent together (see {@link BalanceRepository#reserve}). */

@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.comptoir.catalog.Catalog;
 import org.comptoir.inventory.HoldExpired;
 import org.comptoir.network.ChannelSummary;
 import org.comptoir.network.Network;
 import org.comptoir.platform.persistence.Ids;
+import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.web.ApiProblem;
 import org.comptoir.platform.web.ApiProblem.FieldError;
@@ -79,6 +81,16 @@ class Holds {
 
     @Transactional
     Hold place(PlaceHold request, Caller caller) {
+        return place(Ids.newId(), request, caller, together -> {});
+    }
+
+    /**
+     * Places the hold under the caller's id, sending {@code alsoSend}'s statements in the round trip that
+     * reserves the stock (after the hold is written where ring-fences are drawn first). When a line is
+     * short they have run too: the {@link OutOfStock} rolls them back with the reserved lines.
+     */
+    @Transactional
+    Hold place(UUID id, PlaceHold request, Caller caller, Consumer<RenderedSql.Together> alsoSend) {
         Instant now = clock.instant();
         List<Hold.Line> lines = checked(request, caller);
         Instant expiresAt = expiry(request, now);
@@ -89,11 +101,11 @@ class Holds {
             // fence made on another node in its last few seconds is missed at worst, as draw() accepts),
             // so none to draw from or to leave enough for: the hold is known before reserving and is
             // written in the reserving round trip, taken back with it when a line is short.
-            Hold hold = new Hold(Ids.newId(), request.kind(), request.reference(), channel, Hold.Status.ACTIVE,
+            Hold hold = new Hold(id, request.kind(), request.reference(), channel, Hold.Status.ACTIVE,
                     expiresAt, request.note(), caller.name(), now, null, lines.stream()
                             .map(l -> new Hold.Line(l.locationCode(), l.sku(), l.quantity())).toList());
-            reserved(lines, balances.reserve(lines, buffer, channel, together -> holds.insertWith(together, hold)),
-                    buffer, channel);
+            reserved(lines, balances.reserve(lines, buffer, channel,
+                    together -> alsoSend.accept(holds.insertWith(together, hold))), buffer, channel);
             return hold;
         }
         List<RingFences.Fence> networkFences = lockForNetworkFences(channel, lines);
@@ -115,9 +127,9 @@ class Holds {
                         networkFenced));
             }
         }
-        Hold hold = new Hold(Ids.newId(), request.kind(), request.reference(), channel,
+        Hold hold = new Hold(id, request.kind(), request.reference(), channel,
                 Hold.Status.ACTIVE, expiresAt, request.note(), caller.name(), now, null, held);
-        holds.insert(hold);
+        holds.insert(hold, alsoSend);
         return hold;
     }
 

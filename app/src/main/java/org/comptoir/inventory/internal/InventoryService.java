@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.comptoir.inventory.Inventory;
 import org.comptoir.platform.persistence.RenderedSql;
@@ -56,6 +57,11 @@ class InventoryService implements Inventory {
     @Override
     public UUID hold(StockHold request, Caller caller) {
         return holds.place(placeHold(request), caller).id();
+    }
+
+    @Override
+    public void hold(UUID id, StockHold request, Caller caller, Consumer<RenderedSql.Together> alsoSend) {
+        holds.place(id, placeHold(request), caller, alsoSend);
     }
 
     @Override

@@ -126,9 +126,6 @@ class OrderPlacement {
             orderLines.add(new Order.Line(i + 1, l.sku(), l.group(), locations.get(l.sku()), l.quantity(), 0,
                     q.unitPrice(), q.discount(), q.total(), q.taxRateBp(), q.net(), q.tax(), q.gross()));
         }
-        UUID holdId = inventory.hold(new Inventory.StockHold(Inventory.HoldKind.ORDER, number, channel.code(), null,
-                "order " + number, orderLines.stream().map(l -> new Inventory.StockLine(l.locationCode(), l.sku(),
-                        l.quantity())).toList()), caller);
         var totals = new Order.Totals(quote.totals().listTotal(), quote.totals().discount(), quote.totals().delivery(),
                 quote.totals().net(), quote.totals().tax(), quote.totals().gross());
         boolean nothingToPay = terms == Order.PaymentTerms.PREPAID || totals.gross() == 0;
@@ -145,6 +142,7 @@ class OrderPlacement {
             case PAY_AT_PICKUP -> now.plus(settings.collectTtl());
             case PREPAID -> null;
         };
+        UUID holdId = Ids.newId();
         Order order = new Order(id, number, channel.code(), request.externalId(), request.customerRef(),
                 request.cartId(), status, terms, nothingToPay ? (terms == Order.PaymentTerms.PREPAID
                         ? Order.PaymentStatus.PAID : Order.PaymentStatus.NOT_REQUIRED) : Order.PaymentStatus.AWAITING,
@@ -152,10 +150,18 @@ class OrderPlacement {
                         .map(Quote.CodeStatus::code).toList(), totals,
                 terms == Order.PaymentTerms.PREPAID ? totals.gross() : 0, 0, holdId, expiresAt, caller.name(), now, 1,
                 List.copyOf(groups.values()), orderLines, request.loyaltyPoints());
+        String promotions = json.writeValueAsString(quote.promotions());
+        var placed = new OrderRepository.Change(null, status, "placed", caller.name(), channel.code(),
+                terms.name().toLowerCase().replace('_', ' '), now);
         try {
-            orders.insert(order, json.writeValueAsString(quote.promotions()), now, new OrderRepository.Change(null,
-                    status, "placed", caller.name(), channel.code(), terms.name().toLowerCase().replace('_', ' '), now),
-                    together -> fulfilment.placed(together, order, route));
+            // The order and its fulfilment are written in the round trip that reserves its stock: a
+            // short line's OutOfStock rolls them back with the whole placement.
+            inventory.hold(holdId, new Inventory.StockHold(Inventory.HoldKind.ORDER, number, channel.code(), null,
+                    "order " + number, orderLines.stream().map(l -> new Inventory.StockLine(l.locationCode(), l.sku(),
+                            l.quantity())).toList()), caller, together -> {
+                                orders.insertWith(together, order, promotions, now, placed);
+                                fulfilment.placed(together, order, route);
+                            });
         } catch (DuplicateKeyException e) {
             // Another request imported the same marketplace order between our check and our insert.
             throw alreadyImported(null, null, request.externalId());

@@ -96,14 +96,11 @@ class OrderRepository {
     }
 
     /**
-     * The order with its groups, lines and first change, in one round trip; an order placed from a
-     * cart marks the cart ordered in the same round trip (its stock hold is the order's now);
-     * {@code alsoSend} adds other writes of the placement to it (the order's fulfilment).
+     * Adds the order's inserts, with its groups, lines and first change, to statements sent together;
+     * an order placed from a cart marks the cart ordered with them (its stock hold is the order's now).
      */
-    void insert(Order o, String promotionsJson, Instant now, Change placed,
-            java.util.function.Consumer<RenderedSql.Together> alsoSend) {
-        var together = RenderedSql.together(db)
-                .add(insertOrder, o.id(), o.number(), o.channelCode(), o.externalId(), o.customerRef(), o.cartId(),
+    void insertWith(RenderedSql.Together together, Order o, String promotionsJson, Instant now, Change placed) {
+        together.add(insertOrder, o.id(), o.number(), o.channelCode(), o.externalId(), o.customerRef(), o.cartId(),
                         o.status().name(), o.paymentTerms().name(), o.paymentStatus().name(), o.currency(),
                         o.country(), o.codes().isEmpty() ? null : String.join(",", o.codes()),
                         o.totals().listTotal(), o.totals().discount(), o.totals().delivery(), o.totals().net(),
@@ -119,8 +116,6 @@ class OrderRepository {
         if (o.cartId() != null) {
             together.add(cartOrdered, o.id(), o.cartId());
         }
-        alsoSend.accept(together);
-        together.execute();
     }
 
     Optional<Order> find(UUID id) {
