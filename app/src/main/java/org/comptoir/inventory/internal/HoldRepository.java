@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.comptoir.inventory.internal.db.tables.records.HoldRecord;
 import org.comptoir.platform.persistence.RenderedSql;
 import org.jooq.DSLContext;
@@ -29,7 +30,7 @@ class HoldRepository {
     }
 
     /** Inserts the hold, with the caller's statements in the same round trip. */
-    void insert(Hold hold, java.util.function.Consumer<RenderedSql.Together> alsoSend) {
+    void insert(Hold hold, Consumer<RenderedSql.Together> alsoSend) {
         var together = insertWith(RenderedSql.together(db), hold);
         alsoSend.accept(together);
         together.execute();
