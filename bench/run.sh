@@ -76,6 +76,21 @@ done
 "$java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.comptoir.bench.Bench \
     "http://localhost:$port" "$key" bench/results/results.json "${workloads[@]}"
 
-if [ -x ../shared/bench/limit/run.sh ] || [ -f ../shared/bench/limit/run.sh ]; then
-    bash ../shared/bench/limit/run.sh
+limit=../shared/bench/limit
+if [ -f $limit/run.sh ]; then
+    bash $limit/run.sh
+    # The limit's own latency, for the latency targets: the same order script and clients, with
+    # pgbench's per-transaction log (third column: microseconds).
+    ldb=comptoir_limit_latency
+    psql -qtc "DROP DATABASE IF EXISTS $ldb" > /dev/null 2>&1
+    psql -qtc "CREATE DATABASE $ldb" > /dev/null
+    psql -q -d $ldb -f $limit/schema.sql > /dev/null 2>&1
+    logs=$(mktemp -d)
+    tps=$(cd "$logs" && pgbench -n -M prepared -c 16 -j 2 -T "${BENCH_LIMIT_SECONDS:-15}" --max-tries=5 -l \
+          -f "$root/$limit/order.sql" $ldb 2> /dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+    cat "$logs"/pgbench_log.* | awk '{print $3 / 1000}' | sort -n | awk -v tps="${tps:-?}" '
+        { v[NR] = $1 }
+        END { printf "LIMIT order-latency clients=16 tps=%s p50_ms=%.2f p99_ms=%.2f\n", tps, v[int(NR * 0.50)], v[int(NR * 0.99)] }'
+    rm -rf "$logs"
+    psql -qtc "DROP DATABASE IF EXISTS $ldb" > /dev/null 2>&1
 fi
