@@ -77,20 +77,27 @@ done
     "http://localhost:$port" "$key" bench/results/results.json "${workloads[@]}"
 
 limit=../shared/bench/limit
-if [ -f $limit/run.sh ]; then
-    bash $limit/run.sh
+if [ -f "$limit/run.sh" ]; then
+    bash "$limit/run.sh"
     # The limit's own latency, for the latency targets: the same order script and clients, with
-    # pgbench's per-transaction log (third column: microseconds).
+    # pgbench's per-transaction log. run.sh drops its database when done, hence a database of our own.
     ldb=comptoir_limit_latency
     psql -qtc "DROP DATABASE IF EXISTS $ldb" > /dev/null 2>&1
     psql -qtc "CREATE DATABASE $ldb" > /dev/null
-    psql -q -d $ldb -f $limit/schema.sql > /dev/null 2>&1
+    psql -q -d $ldb -f "$limit/schema.sql" > /dev/null 2>&1
     logs=$(mktemp -d)
     tps=$(cd "$logs" && pgbench -n -M prepared -c 16 -j 2 -T "${BENCH_LIMIT_SECONDS:-15}" --max-tries=5 -l \
-          -f "$root/$limit/order.sql" $ldb 2> /dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
-    cat "$logs"/pgbench_log.* | awk '{print $3 / 1000}' | sort -n | awk -v tps="${tps:-?}" '
-        { v[NR] = $1 }
-        END { printf "LIMIT order-latency clients=16 tps=%s p50_ms=%.2f p99_ms=%.2f\n", tps, v[int(NR * 0.50)], v[int(NR * 0.99)] }'
+          -f "$root/$limit/order.sql" $ldb 2> /dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p') || true
+    # Third column: the transaction's time in microseconds ("failed" for one that failed, left out).
+    # Quantiles ranked as in the W1 script: the (floor(n * q) + 1)-th smallest.
+    cat "$logs"/pgbench_log.* 2> /dev/null | awk '$3 ~ /^[0-9]+$/ { print $3 / 1000 }' | sort -n \
+        | awk -v tps="${tps:-?}" '
+            function q(p,  i) { i = int(NR * p) + 1; return i > NR ? v[NR] : v[i] }
+            { v[NR] = $1 }
+            END {
+                if (NR == 0) { printf "LIMIT order-latency clients=16 tps=%s p50_ms=? p99_ms=?\n", tps; exit }
+                printf "LIMIT order-latency clients=16 tps=%s p50_ms=%.2f p99_ms=%.2f\n", tps, q(0.50), q(0.99)
+            }' || true
     rm -rf "$logs"
     psql -qtc "DROP DATABASE IF EXISTS $ldb" > /dev/null 2>&1
 fi
