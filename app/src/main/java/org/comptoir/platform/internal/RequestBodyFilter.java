@@ -41,13 +41,14 @@ class RequestBodyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long limit = settings.limitFor(request.getRequestURI());
-        if (request.getContentLengthLong() > limit) {
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
             problems.write(request, response, new PayloadTooLarge(limit).problem());
             return;
         }
         SpooledBody body;
         try {
-            body = SpooledBody.read(request.getInputStream(), limit);
+            body = SpooledBody.read(request.getInputStream(), limit, declared);
         } catch (PayloadTooLarge e) {
             problems.write(request, response, e.problem());
             return;

@@ -18,6 +18,8 @@ import java.util.HexFormat;
 final class SpooledBody implements AutoCloseable {
 
     private static final int MEMORY_THRESHOLD = 1024 * 1024;
+    private static final int LARGEST_CHUNK = 64 * 1024;
+    private static final int UNKNOWN_SIZE_CHUNK = 8 * 1024;
 
     private byte[] memory;
     private Path file;
@@ -31,13 +33,20 @@ final class SpooledBody implements AutoCloseable {
         this.sha256 = sha256;
     }
 
-    static SpooledBody read(InputStream in, long limit) throws IOException {
+    /**
+     * @param expectedSize the declared length, or -1 when unknown: the buffers are sized from it, since
+     *     every write call reads a body of a few hundred bytes and a 64 KiB chunk each was a fifth of what
+     *     a placement allocated. The body read may still be longer or shorter.
+     */
+    static SpooledBody read(InputStream in, long limit, long expectedSize) throws IOException {
         MessageDigest digest = sha256();
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(
+                expectedSize < 0 ? 256 : (int) Math.min(MEMORY_THRESHOLD, expectedSize));
         OutputStream target = buffer;
         Path file = null;
         long total = 0;
-        byte[] chunk = new byte[64 * 1024];
+        byte[] chunk = new byte[expectedSize < 0 ? UNKNOWN_SIZE_CHUNK
+                : Math.clamp(expectedSize, 1, LARGEST_CHUNK)];
         try {
             for (int n; (n = in.read(chunk)) != -1; ) {
                 total += n;
