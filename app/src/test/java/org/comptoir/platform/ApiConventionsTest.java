@@ -2,6 +2,7 @@ package org.comptoir.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,43 @@ class ApiConventionsTest extends ApiTest {
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.problem()).isEqualTo("validation-failed");
         assertThat(empty.json().path("errors").size()).isGreaterThanOrEqualTo(5);
+    }
+
+    /** A request as written on the wire, over HTTP/1.1; answers the status line. */
+    private String raw(String head, byte[] body) throws Exception {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            var out = socket.getOutputStream();
+            out.write((head + "Host: localhost\r\nAuthorization: Bearer " + ADMIN_KEY
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    @Test
+    void aChunkedBodyIsReadWholeAndARequestWithoutLengthOrChunksHasNone() throws Exception {
+        // Chunked (no Content-Length): the body, in chunks of 100 bytes, is read whole.
+        String code = unique("ST");
+        byte[] json = Api.JSON.writeValueAsBytes(Fixtures.store(code, 48.85, 2.35));
+        var chunked = new java.io.ByteArrayOutputStream();
+        for (int at = 0; at < json.length; at += 100) {
+            int n = Math.min(100, json.length - at);
+            chunked.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            chunked.write(json, at, n);
+            chunked.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        chunked.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(raw("POST /api/v1/locations HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n", chunked.toByteArray())).contains(" 201 ");
+        assertThat(admin.get("/api/v1/locations/" + code).status()).isEqualTo(200);
+
+        // Neither a length nor chunks: no body, whatever follows the head; refused, nothing written.
+        String other = unique("ST");
+        assertThat(raw("POST /api/v1/locations HTTP/1.1\r\nContent-Type: application/json\r\n",
+                Api.JSON.writeValueAsBytes(Fixtures.store(other, 48.85, 2.35)))).contains(" 400 ");
+        assertThat(admin.get("/api/v1/locations/" + other).status()).isEqualTo(404);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -46,9 +47,11 @@ class RequestBodyFilter extends OncePerRequestFilter {
             problems.write(request, response, new PayloadTooLarge(limit).problem());
             return;
         }
+        // Neither a length nor chunks: an HTTP/1.1 request without a body (a cart's "place the order").
+        long expected = declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null ? 0 : declared;
         SpooledBody body;
         try {
-            body = SpooledBody.read(request.getInputStream(), limit, declared);
+            body = SpooledBody.read(request.getInputStream(), limit, expected);
         } catch (PayloadTooLarge e) {
             problems.write(request, response, e.problem());
             return;
