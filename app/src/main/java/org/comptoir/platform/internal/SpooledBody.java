@@ -19,6 +19,8 @@ final class SpooledBody implements AutoCloseable {
 
     private static final int MEMORY_THRESHOLD = 1024 * 1024;
     private static final int LARGEST_CHUNK = 64 * 1024;
+    /** Never byte by byte, should more come than declared (an HTTP/2 body without a length, say). */
+    private static final int SMALLEST_CHUNK = 512;
     private static final int UNKNOWN_SIZE_CHUNK = 8 * 1024;
 
     private byte[] memory;
@@ -46,7 +48,7 @@ final class SpooledBody implements AutoCloseable {
         Path file = null;
         long total = 0;
         byte[] chunk = new byte[expectedSize < 0 ? UNKNOWN_SIZE_CHUNK
-                : Math.clamp(expectedSize, 1, LARGEST_CHUNK)];
+                : Math.clamp(expectedSize, SMALLEST_CHUNK, LARGEST_CHUNK)];
         try {
             for (int n; (n = in.read(chunk)) != -1; ) {
                 total += n;
