@@ -2,6 +2,10 @@ package org.comptoir.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,13 +65,13 @@ class ApiConventionsTest extends ApiTest {
 
     /** A request as written on the wire, over HTTP/1.1; answers the status line. */
     private String raw(String head, byte[] body) throws Exception {
-        try (var socket = new java.net.Socket("localhost", port)) {
+        try (var socket = new Socket("localhost", port)) {
             var out = socket.getOutputStream();
             out.write((head + "Host: localhost\r\nAuthorization: Bearer " + ADMIN_KEY
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
-            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.US_ASCII)).readLine();
         }
     }
@@ -77,7 +81,7 @@ class ApiConventionsTest extends ApiTest {
         // Chunked (no Content-Length): the body, in chunks of 100 bytes, is read whole.
         String code = unique("ST");
         byte[] json = Api.JSON.writeValueAsBytes(Fixtures.store(code, 48.85, 2.35));
-        var chunked = new java.io.ByteArrayOutputStream();
+        var chunked = new ByteArrayOutputStream();
         for (int at = 0; at < json.length; at += 100) {
             int n = Math.min(100, json.length - at);
             chunked.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
