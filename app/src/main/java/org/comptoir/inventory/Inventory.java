@@ -36,6 +36,12 @@ public interface Inventory {
      */
     Map<String, Map<String, Integer>> available(String channelCode, Collection<String> skus);
 
+    /**
+     * The same by location, then SKU: for routing, which weighs locations rather than SKUs, without
+     * turning the answer around on every order. A location appears once it can promise some of one SKU.
+     */
+    Map<String, Map<String, Integer>> availableByLocation(String channelCode, Collection<String> skus);
+
     /** The same added up over the locations, per SKU: what the channel can promise of it anywhere. */
     Map<String, Integer> availableAnywhere(String channelCode, Collection<String> skus);
 

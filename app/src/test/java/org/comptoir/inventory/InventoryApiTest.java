@@ -1,6 +1,7 @@
 package org.comptoir.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -8,14 +9,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.comptoir.platform.security.Role;
+import org.comptoir.platform.web.ApiProblem;
 import org.comptoir.support.Api;
 import org.comptoir.support.ApiTest;
 import org.comptoir.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class InventoryApiTest extends ApiTest {
+
+    @Autowired
+    private Inventory inventory;
 
     private String storeA;
     private String storeB;
@@ -201,6 +207,28 @@ class InventoryApiTest extends ApiTest {
         var cart = admin.post("/api/v1/inventory/availability", Map.of("channel", web, "skus", List.of(sku, otherSku)));
         assertThat(cart.json().path(sku).path("networkAvailable").asInt()).isEqualTo(8 + 3);
         assertThat(cart.json().path(otherSku).path("networkAvailable").asInt()).isZero();
+    }
+
+    @Test
+    void routingSeesByLocationWhatCartsSeeBySku() {
+        move(storeA, sku, "RECEIPT", 10, "PO-30");
+        move(storeB, sku, "RECEIPT", 4, "PO-31");
+        move(warehouse, otherSku, "RECEIPT", 7, "PO-32");
+        String outsider = unique("ST");
+        admin.post("/api/v1/locations", Fixtures.store(outsider, 48.86, 2.35));
+        move(outsider, sku, "RECEIPT", 50, "PO-33");
+        admin.put("/api/v1/inventory/balances/" + storeA + "/" + sku + "/settings", Map.of("safetyStock", 2));
+        admin.put("/api/v1/inventory/channels/" + web + "/buffer", Map.of("quantity", 1));
+
+        var bySku = inventory.available(web, List.of(sku, otherSku));
+        var byLocation = inventory.availableByLocation(web, List.of(sku, otherSku));
+
+        assertThat(bySku).isEqualTo(Map.of(sku, Map.of(storeA, 7, storeB, 3), otherSku, Map.of(warehouse, 6)));
+        // The same numbers turned around: no location outside the channel, none with nothing to promise.
+        assertThat(byLocation).isEqualTo(Map.of(storeA, Map.of(sku, 7), storeB, Map.of(sku, 3),
+                warehouse, Map.of(otherSku, 6)));
+        assertThatThrownBy(() -> inventory.availableByLocation(web, List.of(sku, "NO-SUCH-SKU")))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status().value()).isEqualTo(404));
     }
 
     @Test

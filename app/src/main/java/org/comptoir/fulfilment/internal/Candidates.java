@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,11 +46,15 @@ class Candidates {
      */
     List<SourcingEngine.Candidate> of(ChannelSummary channel, Collection<String> skus,
             Map<String, Map<String, Integer>> held, Set<String> excluded) {
-        Map<String, Map<String, Integer>> byLocation = new LinkedHashMap<>();
-        inventory.available(channel.code(), skus).forEach((sku, at) -> at.forEach((location, quantity) ->
-                byLocation.computeIfAbsent(location, k -> new LinkedHashMap<>()).put(sku, quantity)));
-        held.forEach((location, units) -> units.forEach((sku, quantity) ->
-                byLocation.computeIfAbsent(location, k -> new LinkedHashMap<>()).merge(sku, quantity, Integer::sum)));
+        Map<String, Map<String, Integer>> byLocation = inventory.availableByLocation(channel.code(), skus);
+        if (!held.isEmpty()) {
+            byLocation = new HashMap<>(byLocation);
+            for (var at : held.entrySet()) {
+                Map<String, Integer> units = new HashMap<>(byLocation.getOrDefault(at.getKey(), Map.of()));
+                at.getValue().forEach((sku, quantity) -> units.merge(sku, quantity, Integer::sum));
+                byLocation.put(at.getKey(), units);
+            }
+        }
         Instant now = clock.instant();
         Map<String, Integer> capacities = rules.capacities();
         Map<String, Integer> taken = capacities.isEmpty() ? Map.of()

@@ -7,12 +7,14 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Supplier;
 import org.comptoir.catalog.Catalog;
 import org.comptoir.network.Capability;
@@ -81,9 +83,26 @@ class Availability {
      * order, so without the locations' names and opening status that {@link #now} adds.
      */
     Map<String, Map<String, Integer>> quantities(Collection<String> skus, String channelCode) {
-        Scope scope = scope(channelCode);
         Map<String, Map<String, Integer>> answer = new LinkedHashMap<>();
         skus.forEach(sku -> answer.put(sku, new TreeMap<>()));
+        promisable(skus, channelCode, (b, available) -> answer.get(b.sku()).put(b.locationCode(), available));
+        return answer;
+    }
+
+    /**
+     * {@link #quantities} by location, then SKU, for routing: no per-SKU ordering, which it does not
+     * need, and no turning the answer around on every order.
+     */
+    Map<String, Map<String, Integer>> quantitiesByLocation(Collection<String> skus, String channelCode) {
+        Map<String, Map<String, Integer>> answer = new HashMap<>();
+        promisable(skus, channelCode, (b, available) -> answer.computeIfAbsent(b.locationCode(),
+                k -> new HashMap<>(skus.size() * 2)).put(b.sku(), available));
+        return answer;
+    }
+
+    /** Hands over each balance the channel can promise some of, with how much; refuses unknown SKUs. */
+    private void promisable(Collection<String> skus, String channelCode, ObjIntConsumer<Balance> promised) {
+        Scope scope = scope(channelCode);
         List<Balance> found = balancesOf(skus);
         Set<String> withStockRows = new HashSet<>();
         Set<String> active = network.activeLocationCodes();
@@ -94,13 +113,12 @@ class Availability {
             }
             int available = scope.available(b, fences);
             if (available > 0) {
-                answer.get(b.sku()).put(b.locationCode(), available);
+                promised.accept(b, available);
             }
         }
-        if (withStockRows.size() < answer.size()) {
-            checkKnown(answer.keySet().stream().filter(sku -> !withStockRows.contains(sku)).toList());
+        if (withStockRows.size() < skus.size()) {
+            checkKnown(skus.stream().distinct().filter(sku -> !withStockRows.contains(sku)).toList());
         }
-        return answer;
     }
 
     /**

@@ -31,6 +31,11 @@ class InventoryService implements Inventory {
     }
 
     @Override
+    public Map<String, Map<String, Integer>> availableByLocation(String channelCode, Collection<String> skus) {
+        return availability.quantitiesByLocation(skus, channelCode);
+    }
+
+    @Override
     public Map<String, Integer> availableAnywhere(String channelCode, Collection<String> skus) {
         return availability.totals(skus, channelCode);
     }
