@@ -66,6 +66,19 @@ class InventoryApiTest extends ApiTest {
         return Map.of("locationCode", location, "sku", itemSku, "quantity", quantity);
     }
 
+    /**
+     * {@code sku}: 10 units at store A, 2 of them safety stock; 4 at store B; 50 at a store the channel
+     * does not sell from.
+     */
+    private void stockAtBothStoresAndOutsideTheChannel() {
+        move(storeA, sku, "RECEIPT", 10, "PO-8");
+        move(storeB, sku, "RECEIPT", 4, "PO-9");
+        String outsider = unique("ST");
+        admin.post("/api/v1/locations", Fixtures.store(outsider, 48.86, 2.35));
+        move(outsider, sku, "RECEIPT", 50, "PO-10");
+        admin.put("/api/v1/inventory/balances/" + storeA + "/" + sku + "/settings", Map.of("safetyStock", 2));
+    }
+
     @Test
     void movementsAreLedgerLinesAndAReplayChangesNothing() {
         var first = move(storeA, sku, "RECEIPT", 10, "PO-1");
@@ -179,12 +192,7 @@ class InventoryApiTest extends ApiTest {
 
     @Test
     void availabilityHonoursSafetyStockBuffersAndTheChannelsLocations() {
-        move(storeA, sku, "RECEIPT", 10, "PO-8");
-        move(storeB, sku, "RECEIPT", 4, "PO-9");
-        String outsider = unique("ST");
-        admin.post("/api/v1/locations", Fixtures.store(outsider, 48.86, 2.35));
-        move(outsider, sku, "RECEIPT", 50, "PO-10");
-        admin.put("/api/v1/inventory/balances/" + storeA + "/" + sku + "/settings", Map.of("safetyStock", 2));
+        stockAtBothStoresAndOutsideTheChannel();
 
         var forWeb = admin.get("/api/v1/inventory/availability/" + sku + "?channel=" + web).json();
         assertThat(forWeb.path("networkAvailable").asInt()).isEqualTo(8 + 4);
@@ -211,13 +219,8 @@ class InventoryApiTest extends ApiTest {
 
     @Test
     void routingSeesByLocationWhatCartsSeeBySku() {
-        move(storeA, sku, "RECEIPT", 10, "PO-30");
-        move(storeB, sku, "RECEIPT", 4, "PO-31");
+        stockAtBothStoresAndOutsideTheChannel();
         move(warehouse, otherSku, "RECEIPT", 7, "PO-32");
-        String outsider = unique("ST");
-        admin.post("/api/v1/locations", Fixtures.store(outsider, 48.86, 2.35));
-        move(outsider, sku, "RECEIPT", 50, "PO-33");
-        admin.put("/api/v1/inventory/balances/" + storeA + "/" + sku + "/settings", Map.of("safetyStock", 2));
         admin.put("/api/v1/inventory/channels/" + web + "/buffer", Map.of("quantity", 1));
 
         var bySku = inventory.available(web, List.of(sku, otherSku));
