@@ -1,25 +1,38 @@
 package org.comptoir.platform.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Spring MVC's handler mapping finds a path with variables ({@code /carts/{id}/lines}) by testing
  * every mapping of the application in turn, its method, headers and media types first: with a few
- * hundred endpoints that was an eighth of the CPU of an availability read. This one first compares
- * the literal start of each mapping's patterns with the path, which rules out nearly all of them for
- * the cost of a {@code startsWith}, and then their methods (a cart's many {@code /carts/{id}/...}
- * mappings differ mostly by method); the mappings left are matched exactly as Spring does.
+ * hundred endpoints that was an eighth of the CPU of an availability read, and walking them all, even
+ * to reject them cheaply, still a twentieth of a web checkout's. This one keeps the mappings by the
+ * literal start of their patterns ({@code /api/v1/carts}) and tests only those whose start is a start
+ * of the path; of those, it rules out the ones of other methods (a cart's many {@code /carts/{id}/...}
+ * mappings differ mostly by method) and other patterns ({@code /carts/{id}/codes}) before Spring's full
+ * test, whose header and media type conditions come before the patterns. The best match is then chosen
+ * as Spring does; anything but a single best match is left to Spring's own lookup, so its answers
+ * (405, 415, ambiguity, CORS pre-flights) are unchanged.
  *
- * <p>A percent-encoded path, whose spelling may differ from the segments Spring decodes, is matched
- * the ordinary way.
+ * <p>A percent-encoded path, whose spelling may differ from the segments Spring decodes, is looked up
+ * the ordinary way, its patterns matched on the decoded path as Spring does.
  */
 class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
@@ -27,57 +40,187 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
      * The path and method being looked up, read once per lookup: each mapping tested asks the wrapped
      * request again otherwise, through every wrapper of the filter chain.
      */
-    private record Lookup(String path, RequestMethod method) {}
+    private record Lookup(String literalPath, PathContainer path, RequestMethod method) {}
+
+    /**
+     * What a mapping's patterns start with, the methods it names (one bit each, none for any) and its
+     * patterns (none when it has no pattern condition of this kind).
+     */
+    private record Shape(String[] prefixes, int methods, PathPattern[] patterns) {
+
+        static Shape of(RequestMappingInfo info) {
+            int methods = 0;
+            for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                methods |= 1 << method.ordinal();
+            }
+            PathPatternsRequestCondition condition = info.getPathPatternsCondition();
+            PathPattern[] patterns = condition == null ? new PathPattern[0]
+                    : condition.getPatterns().toArray(PathPattern[]::new);
+            return new Shape(literalPrefixes(info), methods, patterns);
+        }
+
+        /** Whether Spring's full test could match; false only when it certainly cannot. */
+        boolean mayMatch(Lookup lookup) {
+            return (lookup.literalPath() == null || startsWithAny(lookup.literalPath(), prefixes))
+                    && acceptsMethod(lookup.method()) && anyPatternMatches(lookup.path());
+        }
+
+        /**
+         * Whether Spring's method condition could match: a mapping that names methods matches no other,
+         * except that HEAD may go to a GET mapping and OPTIONS (CORS pre-flights too) is Spring's to answer.
+         */
+        private boolean acceptsMethod(RequestMethod method) {
+            return methods == 0 || method == null || method == RequestMethod.HEAD || method == RequestMethod.OPTIONS
+                    || (methods & 1 << method.ordinal()) != 0;
+        }
+
+        private boolean anyPatternMatches(PathContainer path) {
+            if (path == null || patterns.length == 0) {
+                return true;
+            }
+            for (PathPattern pattern : patterns) {
+                if (pattern.matches(path)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * The mappings by what the lookup can find them with: the exact path of a literal mapping, and the
+     * literal start of each pattern; with each mapping's shape and handler.
+     */
+    private record Index(Map<String, List<RequestMappingInfo>> direct, Map<String, List<RequestMappingInfo>> byPrefix,
+            Map<RequestMappingInfo, Shape> shapes, Map<RequestMappingInfo, HandlerMethod> handlers) {}
 
     private static final ThreadLocal<Lookup> LOOKUP = new ThreadLocal<>();
 
-    private volatile Map<RequestMappingInfo, String[]> prefixes = new IdentityHashMap<>();
+    /** Built on the first lookup and again after any mapping is registered or removed. */
+    private volatile Index index;
 
+    /**
+     * Spring's own lookup (the mappings of the exact path, else every mapping; the best match; its
+     * attributes), over the mappings whose literal start is a start of the path instead of all of them.
+     * Where Spring's answer is not a single best match (none, a CORS pre-flight matching several,
+     * two equally good) or the path is percent-encoded, Spring's own lookup answers.
+     */
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-        LOOKUP.set(new Lookup(lookupPath.indexOf('%') < 0 ? lookupPath : null, RequestMethod.resolve(request.getMethod())));
+        // The path Spring's pattern condition matches: set by the lookup when patterns are parsed.
+        PathContainer path = ServletRequestPathUtils.hasParsedRequestPath(request)
+                ? ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication() : null;
+        Lookup lookup = new Lookup(lookupPath.indexOf('%') < 0 ? lookupPath : null, path,
+                RequestMethod.resolve(request.getMethod()));
+        LOOKUP.set(lookup);
         try {
-            return super.lookupHandlerMethod(lookupPath, request);
+            HandlerMethod found = lookup.literalPath() == null ? null : lookupIndexed(lookupPath, request);
+            return found != null ? found : super.lookupHandlerMethod(lookupPath, request);
         } finally {
             LOOKUP.remove();
+        }
+    }
+
+    private HandlerMethod lookupIndexed(String lookupPath, HttpServletRequest request) {
+        Index index = index();
+        List<RequestMappingInfo[]> matches = new ArrayList<>(2);
+        addMatches(index.direct().get(lookupPath), matches, request);
+        if (matches.isEmpty()) {
+            addMatches(index.byPrefix().get(""), matches, request);
+            for (int slash = lookupPath.indexOf('/', 1); slash > 0; slash = lookupPath.indexOf('/', slash + 1)) {
+                addMatches(index.byPrefix().get(lookupPath.substring(0, slash)), matches, request);
+            }
+            addMatches(index.byPrefix().get(lookupPath), matches, request);
+        }
+        if (matches.isEmpty()) {
+            return null;
+        }
+        RequestMappingInfo[] best = matches.getFirst();
+        if (matches.size() > 1) {
+            if (CorsUtils.isPreFlightRequest(request)) {
+                return null;
+            }
+            Comparator<RequestMappingInfo> comparator = getMappingComparator(request);
+            matches.sort((a, b) -> comparator.compare(a[1], b[1]));
+            best = matches.getFirst();
+            if (comparator.compare(best[1], matches.get(1)[1]) == 0) {
+                return null;
+            }
+        }
+        HandlerMethod handler = index.handlers().get(best[0]);
+        request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
+        handleMatch(best[1], lookupPath, request);
+        return handler;
+    }
+
+    /** Adds each mapping that matches as {registered mapping, matching part}, once. */
+    private void addMatches(List<RequestMappingInfo> candidates, List<RequestMappingInfo[]> matches,
+            HttpServletRequest request) {
+        if (candidates == null) {
+            return;
+        }
+        for (RequestMappingInfo info : candidates) {
+            RequestMappingInfo match = getMatchingMapping(info, request);
+            if (match != null && matches.stream().noneMatch(known -> known[0] == info)) {
+                matches.add(new RequestMappingInfo[] {info, match});
+            }
         }
     }
 
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
         Lookup lookup = LOOKUP.get();
-        if (lookup != null && (lookup.path() != null && !startsWithAny(lookup.path(), prefixesOf(info))
-                || !acceptsMethod(info, lookup.method()))) {
+        if (lookup != null && !shapeOf(info).mayMatch(lookup)) {
             return null;
         }
         return super.getMatchingMapping(info, request);
     }
 
-    /**
-     * Whether Spring's method condition could match: a mapping that names methods matches no other,
-     * except that HEAD may go to a GET mapping and OPTIONS (CORS pre-flights too) is Spring's to answer.
-     */
-    private static boolean acceptsMethod(RequestMappingInfo info, RequestMethod method) {
-        if (method == null || method == RequestMethod.HEAD || method == RequestMethod.OPTIONS) {
-            return true;
-        }
-        var methods = info.getMethodsCondition().getMethods();
-        return methods.isEmpty() || methods.contains(method);
+    private Shape shapeOf(RequestMappingInfo info) {
+        Shape known = index().shapes().get(info);
+        return known != null ? known : Shape.of(info);
     }
 
-    /** Copied on write: mappings are registered at start, and read on every request after. */
-    private String[] prefixesOf(RequestMappingInfo info) {
-        String[] known = prefixes.get(info);
+    private Index index() {
+        Index known = index;
         if (known != null) {
             return known;
         }
-        String[] computed = literalPrefixes(info);
-        synchronized (this) {
-            Map<RequestMappingInfo, String[]> copy = new IdentityHashMap<>(prefixes);
-            copy.put(info, computed);
-            prefixes = copy;
+        Map<RequestMappingInfo, HandlerMethod> handlers = new IdentityHashMap<>(getHandlerMethods());
+        Map<String, List<RequestMappingInfo>> direct = new HashMap<>();
+        Map<String, List<RequestMappingInfo>> byPrefix = new HashMap<>();
+        Map<RequestMappingInfo, Shape> shapes = new IdentityHashMap<>();
+        for (RequestMappingInfo info : handlers.keySet()) {
+            Shape shape = Shape.of(info);
+            shapes.put(info, shape);
+            for (String directPath : getDirectPaths(info)) {
+                direct.computeIfAbsent(directPath, p -> new ArrayList<>()).add(info);
+            }
+            for (String prefix : new LinkedHashSet<>(List.of(shape.prefixes()))) {
+                byPrefix.computeIfAbsent(prefix, p -> new ArrayList<>()).add(info);
+            }
         }
-        return computed;
+        known = new Index(direct, byPrefix, shapes, handlers);
+        index = known;
+        return known;
+    }
+
+    @Override
+    public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+        super.registerMapping(mapping, handler, method);
+        index = null;
+    }
+
+    @Override
+    public void unregisterMapping(RequestMappingInfo mapping) {
+        super.unregisterMapping(mapping);
+        index = null;
+    }
+
+    @Override
+    protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+        super.registerHandlerMethod(handler, method, mapping);
+        index = null;
     }
 
     private static boolean startsWithAny(String path, String[] prefixes) {

@@ -27,9 +27,21 @@ class LiteralPrefixHandlerMappingTest {
         void docs() {}
 
         void fallback() {}
+
+        void currentCartLines() {}
     }
 
-    private final LiteralPrefixHandlerMapping mapping = new LiteralPrefixHandlerMapping();
+    /** Counts the mappings tested one by one (rejected cheaply or not). */
+    private int tested;
+
+    private final LiteralPrefixHandlerMapping mapping = new LiteralPrefixHandlerMapping() {
+        @Override
+        protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info,
+                jakarta.servlet.http.HttpServletRequest request) {
+            tested++;
+            return super.getMatchingMapping(info, request);
+        }
+    };
     private final Handlers handlers = new Handlers();
 
     @BeforeEach
@@ -95,6 +107,45 @@ class LiteralPrefixHandlerMappingTest {
         // The method condition still decides what it alone can: HEAD reaches a GET mapping.
         assertThat(handlerOf("HEAD", "/api/v1/carts/42/lines")).isEqualTo("anyCartPart");
         assertThat(handlerOf("DELETE", "/api/v1/carts/42/part7")).isEqualTo("fallback");
+    }
+
+    @Test
+    void mappingsOfTheSameLiteralStartAndMethodButAnotherPatternAreNeverTested() throws Exception {
+        registerFallbacks(i -> "/api/v1/carts/{id}/part" + i, RequestMethod.POST);
+        assertThat(timesTheMethodIsAsked("POST", "/api/v1/carts/42/lines", "cartLines")).isLessThan(10);
+        // A percent-encoded path skips the literal comparison, not the patterns: still few mappings tested.
+        assertThat(timesTheMethodIsAsked("POST", "/api/v1/%63arts/42/lines", "cartLines")).isLessThan(10);
+        assertThat(handlerOf("POST", "/api/v1/carts/42/part7")).isEqualTo("fallback");
+    }
+
+    @Test
+    void onlyTheMappingsWhoseLiteralStartBeginsThePathAreLookedAt() throws Exception {
+        registerFallbacks(i -> "/api/v1/other" + i + "/{id}", RequestMethod.POST);
+        tested = 0;
+        assertThat(handlerOf("POST", "/api/v1/carts/42/lines")).isEqualTo("cartLines");
+        // cartLines, anyCartPart and the catch-all: not the 50 others nor /api/v1/orders/{id}/lines.
+        assertThat(tested).isEqualTo(3);
+        assertThat(handlerOf("POST", "/api/v1/other7/42")).isEqualTo("fallback");
+    }
+
+    @Test
+    void aLiteralPathWinsOverThePatternsThatAlsoMatchIt() throws Exception {
+        var options = new RequestMappingInfo.BuilderConfiguration();
+        options.setPatternParser(PathPatternParser.defaultInstance);
+        register(RequestMappingInfo.paths("/api/v1/carts/current/lines").methods(RequestMethod.GET).options(options),
+                "currentCartLines");
+        assertThat(handlerOf("GET", "/api/v1/carts/current/lines")).isEqualTo("currentCartLines");
+        assertThat(handlerOf("GET", "/api/v1/carts/42/lines")).isEqualTo("anyCartPart");
+    }
+
+    @Test
+    void twoEquallyGoodMappingsAreStillRefusedAsSpringRefusesThem() throws Exception {
+        var options = new RequestMappingInfo.BuilderConfiguration();
+        options.setPatternParser(PathPatternParser.defaultInstance);
+        register(RequestMappingInfo.paths("/api/v1/carts/{cart}/{what}").methods(RequestMethod.GET).options(options),
+                "currentCartLines");
+        assertThatThrownBy(() -> handlerOf("GET", "/api/v1/carts/42/lines"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Ambiguous");
     }
 
     @Test
