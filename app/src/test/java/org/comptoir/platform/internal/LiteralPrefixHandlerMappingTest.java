@@ -46,8 +46,7 @@ class LiteralPrefixHandlerMappingTest {
 
     @BeforeEach
     void register() throws Exception {
-        var options = new RequestMappingInfo.BuilderConfiguration();
-        options.setPatternParser(PathPatternParser.defaultInstance);
+        var options = options();
         register(RequestMappingInfo.paths("/api/v1/carts/{id}/lines").methods(RequestMethod.POST).options(options),
                 "cartLines");
         register(RequestMappingInfo.paths("/api/v1/orders/{id}/lines").methods(RequestMethod.POST).options(options),
@@ -56,6 +55,13 @@ class LiteralPrefixHandlerMappingTest {
                 "anyCartPart");
         register(RequestMappingInfo.paths("/docs/**").options(options), "docs");
         register(RequestMappingInfo.paths("/{*rest}").methods(RequestMethod.PUT).options(options), "fallback");
+    }
+
+    /** Patterns parsed as the application parses them. */
+    private static RequestMappingInfo.BuilderConfiguration options() {
+        var options = new RequestMappingInfo.BuilderConfiguration();
+        options.setPatternParser(PathPatternParser.defaultInstance);
+        return options;
     }
 
     private void register(RequestMappingInfo.Builder info, String name) throws Exception {
@@ -130,8 +136,7 @@ class LiteralPrefixHandlerMappingTest {
 
     @Test
     void aLiteralPathWinsOverThePatternsThatAlsoMatchIt() throws Exception {
-        var options = new RequestMappingInfo.BuilderConfiguration();
-        options.setPatternParser(PathPatternParser.defaultInstance);
+        var options = options();
         register(RequestMappingInfo.paths("/api/v1/carts/current/lines").methods(RequestMethod.GET).options(options),
                 "currentCartLines");
         assertThat(handlerOf("GET", "/api/v1/carts/current/lines")).isEqualTo("currentCartLines");
@@ -140,8 +145,7 @@ class LiteralPrefixHandlerMappingTest {
 
     @Test
     void twoEquallyGoodMappingsAreStillRefusedAsSpringRefusesThem() throws Exception {
-        var options = new RequestMappingInfo.BuilderConfiguration();
-        options.setPatternParser(PathPatternParser.defaultInstance);
+        var options = options();
         register(RequestMappingInfo.paths("/api/v1/carts/{cart}/{what}").methods(RequestMethod.GET).options(options),
                 "currentCartLines");
         assertThatThrownBy(() -> handlerOf("GET", "/api/v1/carts/42/lines"))
@@ -157,8 +161,7 @@ class LiteralPrefixHandlerMappingTest {
     /** 50 more mappings to the fallback handler, of the given patterns and method. */
     private void registerFallbacks(java.util.function.IntFunction<String> pattern, RequestMethod method)
             throws Exception {
-        var options = new RequestMappingInfo.BuilderConfiguration();
-        options.setPatternParser(PathPatternParser.defaultInstance);
+        var options = options();
         for (int i = 0; i < 50; i++) {
             register(RequestMappingInfo.paths(pattern.apply(i)).methods(method).options(options), "fallback");
         }
