@@ -3,7 +3,6 @@ package org.comptoir.platform.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Method;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -46,27 +45,25 @@ class LiteralPrefixHandlerMappingTest {
 
     @BeforeEach
     void register() throws Exception {
-        var options = options();
-        register(RequestMappingInfo.paths("/api/v1/carts/{id}/lines").methods(RequestMethod.POST).options(options),
-                "cartLines");
-        register(RequestMappingInfo.paths("/api/v1/orders/{id}/lines").methods(RequestMethod.POST).options(options),
-                "orderLines");
-        register(RequestMappingInfo.paths("/api/v1/carts/{id}/{part}").methods(RequestMethod.GET).options(options),
-                "anyCartPart");
-        register(RequestMappingInfo.paths("/docs/**").options(options), "docs");
-        register(RequestMappingInfo.paths("/{*rest}").methods(RequestMethod.PUT).options(options), "fallback");
+        register("/api/v1/carts/{id}/lines", RequestMethod.POST, "cartLines");
+        register("/api/v1/orders/{id}/lines", RequestMethod.POST, "orderLines");
+        register("/api/v1/carts/{id}/{part}", RequestMethod.GET, "anyCartPart");
+        register("/docs/**", null, "docs");
+        register("/{*rest}", RequestMethod.PUT, "fallback");
     }
 
-    /** Patterns parsed as the application parses them. */
-    private static RequestMappingInfo.BuilderConfiguration options() {
+    /**
+     * Maps the pattern (for one method, or any when null) to the named handler, the pattern parsed as
+     * the application parses it.
+     */
+    private void register(String pattern, RequestMethod method, String name) throws Exception {
         var options = new RequestMappingInfo.BuilderConfiguration();
         options.setPatternParser(PathPatternParser.defaultInstance);
-        return options;
-    }
-
-    private void register(RequestMappingInfo.Builder info, String name) throws Exception {
-        Method method = Handlers.class.getDeclaredMethod(name);
-        mapping.registerMapping(info.build(), handlers, method);
+        var info = RequestMappingInfo.paths(pattern).options(options);
+        if (method != null) {
+            info.methods(method);
+        }
+        mapping.registerMapping(info.build(), handlers, Handlers.class.getDeclaredMethod(name));
     }
 
     @Test
@@ -136,18 +133,16 @@ class LiteralPrefixHandlerMappingTest {
 
     @Test
     void aLiteralPathWinsOverThePatternsThatAlsoMatchIt() throws Exception {
-        var options = options();
-        register(RequestMappingInfo.paths("/api/v1/carts/current/lines").methods(RequestMethod.GET).options(options),
-                "currentCartLines");
+        assertThat(handlerOf("GET", "/api/v1/carts/current/lines")).isEqualTo("anyCartPart");
+        // Registered after a lookup: the mappings are indexed again.
+        register("/api/v1/carts/current/lines", RequestMethod.GET, "currentCartLines");
         assertThat(handlerOf("GET", "/api/v1/carts/current/lines")).isEqualTo("currentCartLines");
         assertThat(handlerOf("GET", "/api/v1/carts/42/lines")).isEqualTo("anyCartPart");
     }
 
     @Test
     void twoEquallyGoodMappingsAreStillRefusedAsSpringRefusesThem() throws Exception {
-        var options = options();
-        register(RequestMappingInfo.paths("/api/v1/carts/{cart}/{what}").methods(RequestMethod.GET).options(options),
-                "currentCartLines");
+        register("/api/v1/carts/{cart}/{what}", RequestMethod.GET, "currentCartLines");
         assertThatThrownBy(() -> handlerOf("GET", "/api/v1/carts/42/lines"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Ambiguous");
     }
@@ -161,9 +156,8 @@ class LiteralPrefixHandlerMappingTest {
     /** 50 more mappings to the fallback handler, of the given patterns and method. */
     private void registerFallbacks(java.util.function.IntFunction<String> pattern, RequestMethod method)
             throws Exception {
-        var options = options();
         for (int i = 0; i < 50; i++) {
-            register(RequestMappingInfo.paths(pattern.apply(i)).methods(method).options(options), "fallback");
+            register(pattern.apply(i), method, "fallback");
         }
     }
 
