@@ -17,9 +17,26 @@ import org.comptoir.support.Api;
 import org.comptoir.support.ApiTest;
 import org.comptoir.support.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.converter.AbstractJacksonHttpMessageConverter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
 /** The conventions of docs/api.md, shown on real endpoints. */
 class ApiConventionsTest extends ApiTest {
+
+    @Autowired
+    private RequestMappingHandlerAdapter mvc;
+
+    /** Bodies are read and written by a mapper whose property access is generated, not reflective. */
+    @Test
+    void theJsonBodiesOfTheApiGoThroughBlackbird() {
+        var json = mvc.getMessageConverters().stream()
+                .filter(AbstractJacksonHttpMessageConverter.class::isInstance)
+                .map(c -> ((AbstractJacksonHttpMessageConverter<?>) c).getMapper())
+                .findFirst().orElseThrow();
+        assertThat(json.registeredModules()).anyMatch(BlackbirdModule.class::isInstance);
+    }
 
     @Test
     void malformedJsonIsA400ProblemAndWritesNothing() {
