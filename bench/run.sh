@@ -52,10 +52,10 @@ workloads=("${rest[@]}")
 # README's "small machine" settings): the parallel collector, since G1's concurrent marking and
 # barriers took a tenth of the CPU and doubled W3's p99, with a young generation of a fixed 1 GB, since
 # left to size it the collector shrank it to about 100 MB under the order load and collected every
-# 0.3 s; and requests served by a few platform threads
-# from one FIFO queue rather than a virtual thread each, so that 16 requests are not all interleaved
-# on two cores (W3's p99 halves); four of them, since with six the orders' transactions waited more on
-# one another's rows (see the README). BENCH_JVM_OPTS and BENCH_APP_ARGS add to or override them.
+# 0.3 s; and requests served by a few platform threads from one FIFO queue rather than a virtual thread
+# each, so that 16 requests are not all interleaved on two cores (W3's p99 halves); four of them, since
+# with six the orders' transactions waited more on one another's rows (see the README).
+# BENCH_JVM_OPTS and BENCH_APP_ARGS add to or override them.
 jvm_opts=${BENCH_PLATFORM_JVM_OPTS:--XX:+UseParallelGC -Xmn1g}
 app_args=${BENCH_PLATFORM_APP_ARGS:---spring.threads.virtual.enabled=false --server.tomcat.threads.max=4 --spring.datasource.hikari.maximum-pool-size=4}
 

@@ -28,7 +28,7 @@ class ApiConventionsTest extends ApiTest {
     @Autowired
     private RequestMappingHandlerAdapter mvc;
 
-    /** Bodies are read and written by a mapper whose property access is generated, not reflective. */
+    /** Response bodies are written by a mapper that reads their properties through generated lambdas. */
     @Test
     void theJsonBodiesOfTheApiGoThroughBlackbird() {
         var json = mvc.getMessageConverters().stream()
