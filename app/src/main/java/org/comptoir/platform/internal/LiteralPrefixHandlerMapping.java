@@ -94,6 +94,9 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
     private record Index(Map<String, List<RequestMappingInfo>> direct, Map<String, List<RequestMappingInfo>> byPrefix,
             Map<RequestMappingInfo, Shape> shapes, Map<RequestMappingInfo, HandlerMethod> handlers) {}
 
+    /** A mapping that matches the request: as registered, and its part that matched. */
+    private record Match(RequestMappingInfo registered, RequestMappingInfo matched) {}
+
     private static final ThreadLocal<Lookup> LOOKUP = new ThreadLocal<>();
 
     /** Built on the first lookup and again after any mapping is registered or removed. */
@@ -123,7 +126,7 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
     private HandlerMethod lookupIndexed(String lookupPath, HttpServletRequest request) {
         Index index = index();
-        List<RequestMappingInfo[]> matches = new ArrayList<>(2);
+        List<Match> matches = new ArrayList<>(2);
         addMatches(index.direct().get(lookupPath), matches, request);
         if (matches.isEmpty()) {
             addMatches(index.byPrefix().get(""), matches, request);
@@ -135,34 +138,34 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
         if (matches.isEmpty()) {
             return null;
         }
-        RequestMappingInfo[] best = matches.getFirst();
+        Match best = matches.getFirst();
         if (matches.size() > 1) {
             if (CorsUtils.isPreFlightRequest(request)) {
                 return null;
             }
-            Comparator<RequestMappingInfo> comparator = getMappingComparator(request);
-            matches.sort((a, b) -> comparator.compare(a[1], b[1]));
+            Comparator<Match> comparator = Comparator.comparing(Match::matched, getMappingComparator(request));
+            matches.sort(comparator);
             best = matches.getFirst();
-            if (comparator.compare(best[1], matches.get(1)[1]) == 0) {
+            if (comparator.compare(best, matches.get(1)) == 0) {
                 return null;
             }
         }
-        HandlerMethod handler = index.handlers().get(best[0]);
+        HandlerMethod handler = index.handlers().get(best.registered());
         request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
-        handleMatch(best[1], lookupPath, request);
+        handleMatch(best.matched(), lookupPath, request);
         return handler;
     }
 
-    /** Adds each mapping that matches as {registered mapping, matching part}, once. */
-    private void addMatches(List<RequestMappingInfo> candidates, List<RequestMappingInfo[]> matches,
+    /** Adds each mapping that matches, once. */
+    private void addMatches(List<RequestMappingInfo> candidates, List<Match> matches,
             HttpServletRequest request) {
         if (candidates == null) {
             return;
         }
         for (RequestMappingInfo info : candidates) {
             RequestMappingInfo match = getMatchingMapping(info, request);
-            if (match != null && matches.stream().noneMatch(known -> known[0] == info)) {
-                matches.add(new RequestMappingInfo[] {info, match});
+            if (match != null && matches.stream().noneMatch(known -> known.registered() == info)) {
+                matches.add(new Match(info, match));
             }
         }
     }
@@ -183,8 +186,16 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
     private Index index() {
         Index known = index;
-        if (known != null) {
-            return known;
+        return known != null ? known : build();
+    }
+
+    /**
+     * Synchronized with {@link #forget}: an index built from the mappings as they were before a
+     * registration is dropped by the registration's {@code forget}, never stored after it.
+     */
+    private synchronized Index build() {
+        if (index != null) {
+            return index;
         }
         Map<RequestMappingInfo, HandlerMethod> handlers = new IdentityHashMap<>(getHandlerMethods());
         Map<String, List<RequestMappingInfo>> direct = new HashMap<>();
@@ -200,27 +211,30 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
                 byPrefix.computeIfAbsent(prefix, p -> new ArrayList<>()).add(info);
             }
         }
-        known = new Index(direct, byPrefix, shapes, handlers);
-        index = known;
-        return known;
+        index = new Index(direct, byPrefix, shapes, handlers);
+        return index;
+    }
+
+    private synchronized void forget() {
+        index = null;
     }
 
     @Override
     public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
         super.registerMapping(mapping, handler, method);
-        index = null;
+        forget();
     }
 
     @Override
     public void unregisterMapping(RequestMappingInfo mapping) {
         super.unregisterMapping(mapping);
-        index = null;
+        forget();
     }
 
     @Override
     protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
         super.registerHandlerMethod(handler, method, mapping);
-        index = null;
+        forget();
     }
 
     private static boolean startsWithAny(String path, String[] prefixes) {
