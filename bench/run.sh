@@ -55,7 +55,8 @@ workloads=("${rest[@]}")
 # 0.3 s; and requests served by a few platform threads from one FIFO queue rather than a virtual thread
 # each, so that 16 requests are not all interleaved on two cores (W3's p99 halves); four of them, since
 # with six the orders' transactions waited more on one another's rows (see the README).
-# BENCH_JVM_OPTS and BENCH_APP_ARGS add to or override them.
+# BENCH_PLATFORM_JVM_OPTS and BENCH_PLATFORM_APP_ARGS replace them; BENCH_JVM_OPTS and BENCH_APP_ARGS
+# add to them.
 jvm_opts=${BENCH_PLATFORM_JVM_OPTS:--XX:+UseParallelGC -Xmn1g}
 app_args=${BENCH_PLATFORM_APP_ARGS:---spring.threads.virtual.enabled=false --server.tomcat.threads.max=4 --spring.datasource.hikari.maximum-pool-size=4}
 
