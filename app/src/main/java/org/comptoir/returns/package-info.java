@@ -6,7 +6,7 @@
  */
 @ApplicationModule(displayName = "Returns",
         allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::events", "platform::privacy",
-                "network", "inventory", "ordering"})
+                "network", "catalog", "inventory", "ordering"})
 package org.comptoir.returns;
 
 import org.springframework.modulith.ApplicationModule;

@@ -86,6 +86,52 @@ class BadInputTest extends ApiTest {
         }
     }
 
+    /** Each of these once answered 500, some until the bad value was deleted by hand. */
+    @Test
+    void valuesThatOnceBrokeAnOperationAreRefusedAndBreakNothing() {
+        // A segment comparing with a nested value: refused, and customers are still written after it.
+        var nested = admin.post("/api/v1/segments", Map.of("code", unique("seg").toLowerCase(), "name", "Gold",
+                "condition", Map.of("score", "tier", "op", "eq", "value", List.of(List.of("GOLD")))));
+        assertThat(nested.status()).as(nested.toString()).isEqualTo(400);
+        var inList = admin.post("/api/v1/segments", Map.of("code", unique("seg").toLowerCase(), "name", "Gold",
+                "condition", Map.of("score", "tier", "op", "in", "value", List.of(List.of("GOLD")))));
+        assertThat(inList.status()).as(inList.toString()).isEqualTo(400);
+        var customer = admin.post("/api/v1/customers/identify", Map.of("source", "web", "identities", List.of(
+                Map.of("kind", "EMAIL", "value", unique("c").toLowerCase() + "@example.fr"))));
+        assertThat(customer.status()).as(customer.toString()).isEqualTo(200);
+
+        // A team's hours with a missing bound.
+        Map<String, Object> team = new java.util.HashMap<>(Map.of("name", "Care", "timeZone", "Europe/Paris",
+                "firstResponseSeconds", 3600, "resolutionSeconds", 86_400));
+        team.put("hours", Map.of("MONDAY", java.util.Arrays.asList(null, "18:00")));
+        var hours = admin.put("/api/v1/service/teams/" + unique("team").toLowerCase(), team);
+        assertThat(hours.status()).as(hours.toString()).isEqualTo(400);
+
+        // A product published on a null channel.
+        var product = Fixtures.product("Râteau", List.of(), unique("R"));
+        product.put("channels", java.util.Arrays.asList((Object) null));
+        var nullChannel = admin.post("/api/v1/catalog/products", product);
+        assertThat(nullChannel.status()).as(nullChannel.toString()).isEqualTo(400);
+
+        // A non-returnable rule for a SKU no variant has.
+        var rule = admin.put("/api/v1/returns/non-returnable/" + unique("NOPE"), Map.of("reason", "hygiene"));
+        assertThat(rule.status()).as(rule.toString()).isEqualTo(400);
+
+        // Stock near a point off the globe, from a conversation.
+        String teamCode = unique("care").toLowerCase();
+        admin.put("/api/v1/service/teams/" + teamCode, Map.of("name", "Care", "timeZone", "Europe/Paris",
+                "firstResponseSeconds", 3600, "resolutionSeconds", 86_400));
+        String inbox = unique("IN");
+        assertThat(admin.put("/api/v1/service/inboxes/" + inbox, Map.of("name", "chat", "channel", "WEB_CHAT",
+                "bot", false, "teamCode", teamCode, "salesChannel", channel)).status()).isEqualTo(200);
+        var message = admin.post("/api/v1/service/messages", Map.of("inbox", inbox, "from", Map.of("kind", "EMAIL",
+                "value", unique("m").toLowerCase() + "@example.fr"), "body", "Bonjour"));
+        assertThat(message.status()).as(message.toString()).isEqualTo(201);
+        var near = admin.post("/api/v1/service/conversations/" + message.json().path("conversationId").asString()
+                + "/actions/near", Map.of("sku", "ANY", "latitude", 91, "longitude", 2.35));
+        assertThat(near.status()).as(near.toString()).isEqualTo(400);
+    }
+
     @Test
     void badCategoriesAreRefused() {
         Function<Map<String, Object>, Integer> post = body -> admin.post("/api/v1/catalog/categories", body).status();

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.comptoir.catalog.TaxClass;
 import org.comptoir.platform.persistence.Ids;
 
@@ -47,7 +46,7 @@ final class ImportMerge {
                 item.brand() != null ? item.brand() : current.brand(),
                 item.category() != null ? item.category() : current.categoryCode(),
                 item.status() != null ? item.status() : current.status(), texts, media,
-                item.channels() != null ? new TreeSet<>(item.channels()) : current.channels(), variants,
+                item.channels() != null ? ProductPayload.codes(item.channels()) : current.channels(), variants,
                 current.version());
     }
 

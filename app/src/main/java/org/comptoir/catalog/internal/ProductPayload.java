@@ -50,7 +50,16 @@ record ProductPayload(String handle, String brand, String category, ProductStatu
                         .toList();
         return new Product(id, productHandle, blankToNull(brand), blankToNull(category),
                 status == null ? ProductStatus.DRAFT : status, productTexts, productMedia,
-                channels == null ? Set.of() : new TreeSet<>(channels), productVariants, version);
+                codes(channels), productVariants, version);
+    }
+
+    /** Channel codes as sent; a null one is kept as blank, for the rules to refuse by name. */
+    static Set<String> codes(java.util.Collection<String> channels) {
+        Set<String> codes = new TreeSet<>();
+        if (channels != null) {
+            channels.forEach(code -> codes.add(code == null ? "" : code.trim()));
+        }
+        return codes;
     }
 
     private static String trim(String value) {

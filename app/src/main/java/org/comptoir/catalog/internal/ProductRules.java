@@ -52,6 +52,12 @@ final class ProductRules {
                 errors.add(new FieldError("media[" + i + "].url", "must be an absolute http(s) URL"));
             }
         }
+        for (String channel : p.channels()) {
+            if (channel.isBlank() || channel.length() > 40) {
+                errors.add(new FieldError("channels", "must list channel codes of 1 to 40 characters"));
+                break;
+            }
+        }
         checkVariants(p.variants(), errors);
         return errors;
     }

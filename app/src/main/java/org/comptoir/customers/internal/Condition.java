@@ -306,6 +306,9 @@ sealed interface Condition {
 
     Set<String> SCORES = Set.of("recency", "frequency", "monetary", "ltv", "orders", "points", "tier");
 
+    /** The most values an {@code in} condition lists. */
+    int MAX_OPTIONS = 1000;
+
     /** Reads a condition, or a 400 naming the path of what is wrong. */
     static Condition parse(JsonNode node, String path, int depth) {
         if (depth > 10) {
@@ -409,7 +412,28 @@ sealed interface Condition {
         if (op != Op.EXISTS && (v == null || v.isNull())) {
             throw ApiProblem.invalid(path + ".value", "is required");
         }
+        // Only scalars are compared: a nested value would fail every later evaluation, not this one.
+        if (op == Op.IN) {
+            if (v.isEmpty() || v.size() > MAX_OPTIONS) {
+                throw ApiProblem.invalid(path + ".value", "must list 1 to " + MAX_OPTIONS + " values");
+            }
+            for (JsonNode option : v) {
+                if (!scalar(option)) {
+                    throw ApiProblem.invalid(path + ".value", "must list strings, numbers or booleans");
+                }
+            }
+        } else if (op == Op.EXISTS) {
+            if (v != null && !v.isNull() && !v.isBoolean()) {
+                throw ApiProblem.invalid(path + ".value", "must be true or false for op exists");
+            }
+        } else if (!scalar(v)) {
+            throw ApiProblem.invalid(path + ".value", "must be a string, a number or a boolean");
+        }
         return v;
+    }
+
+    private static boolean scalar(JsonNode v) {
+        return v.isString() || v.isNumber() || v.isBoolean();
     }
 
     private static int count(JsonNode node, String name, String path, int otherwise) {

@@ -3,6 +3,7 @@ package org.comptoir.customers.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import org.comptoir.network.Network;
 import org.comptoir.ordering.OrderBook;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.web.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,6 +43,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Service
 class Segments {
+
+    private static final Logger log = LoggerFactory.getLogger(Segments.class);
 
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,59}");
     private static final Duration CACHE = Duration.ofSeconds(2);
@@ -243,8 +248,20 @@ class Segments {
         return cached;
     }
 
+    /**
+     * Every stored segment that still reads: one stored before its rules were tightened is left out
+     * (and logged) rather than failing every customer write that refreshes memberships.
+     */
     private List<Compiled> fresh() {
-        return segments.all().stream().map(this::compile).toList();
+        List<Compiled> all = new ArrayList<>();
+        for (SegmentRepository.Segment s : segments.all()) {
+            try {
+                all.add(compile(s));
+            } catch (ApiProblem e) {
+                log.warn("Segment {} is not evaluated: its condition no longer reads ({})", s.code(), e.errors());
+            }
+        }
+        return all;
     }
 
     private Compiled compile(SegmentRepository.Segment s) {

@@ -79,8 +79,12 @@ class FulfilmentController {
                 throw ApiProblem.invalid("after", "is the next value of a previous page");
             }
         }
-        var items = orders.work(location, status == null ? EnumSet.noneOf(FulfilmentOrder.Status.class)
-                : EnumSet.copyOf(status), afterDue, afterId, limit + 1, Callers.current());
+        // "?status=" names no status: no filter, as when the parameter is left out.
+        EnumSet<FulfilmentOrder.Status> statuses = EnumSet.noneOf(FulfilmentOrder.Status.class);
+        if (status != null) {
+            status.stream().filter(java.util.Objects::nonNull).forEach(statuses::add);
+        }
+        var items = orders.work(location, statuses, afterDue, afterId, limit + 1, Callers.current());
         String next = null;
         if (items.size() > limit) {
             items = items.subList(0, limit);

@@ -1,16 +1,15 @@
 package org.comptoir.inventory.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.comptoir.network.ChannelSummary;
 import org.comptoir.network.Network;
 import org.comptoir.platform.web.ApiProblem;
+import org.comptoir.platform.web.PageRequest;
 import org.springframework.stereotype.Service;
 
 /**
@@ -69,12 +68,12 @@ class StockFeed {
     }
 
     private static String encode(String value) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+        return PageRequest.cursorFor(value);
     }
 
     private static String decode(String token, String field) {
         try {
-            String value = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            String value = PageRequest.keyOf(token);
             if (field.equals("since")) {
                 Instant.parse(value);
             }

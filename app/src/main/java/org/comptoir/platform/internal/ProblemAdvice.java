@@ -121,6 +121,12 @@ class ProblemAdvice {
         return answer(ApiProblem.invalid(e.getParameterName(), "is required"), request);
     }
 
+    /** A query parameter the container could not decode (a filter normally catches these first). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameter(Exception e, HttpServletRequest request) {
+        return answer(ApiProblem.invalid("query", "is not valid percent-encoded UTF-8"), request);
+    }
+
     @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
         return answer(ApiProblem.invalid(e.getRequestPartName(), "is required"), request);

@@ -14,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Stateless API security: every {@code /api} call carries a key; what each role may do is declared
@@ -29,6 +30,14 @@ class SecurityConfig {
     @Bean
     SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Requests the firewall refuses (an encoded '/', a ';', a backslash) get a problem like any 400. */
+    @Bean
+    RequestRejectedHandler requestRejected(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(request, response, new ApiProblem(HttpStatus.BAD_REQUEST,
+                "malformed-request", "Malformed request",
+                "The request's path or headers hold characters the API refuses"));
     }
 
     @Bean

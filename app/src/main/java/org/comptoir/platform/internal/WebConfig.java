@@ -2,8 +2,11 @@ package org.comptoir.platform.internal;
 
 import java.time.Clock;
 import java.util.List;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +48,37 @@ class WebConfig {
         var registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<QueryStringFilter> queryStringFilter(ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new QueryStringFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<SafeMethods.AsGet> safeMethodsAsGet() {
+        var registration = new FilterRegistrationBean<>(new SafeMethods.AsGet());
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<SafeMethods.Restore> safeMethodsRestore() {
+        var registration = new FilterRegistrationBean<>(new SafeMethods.Restore());
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
+    /** Tomcat's own refusals (a malformed path) answer a problem document instead of its HTML page. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Bean

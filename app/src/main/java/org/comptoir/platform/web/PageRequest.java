@@ -1,18 +1,23 @@
 package org.comptoir.platform.web;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A cursor page request: at most {@code limit} items after the position the cursor encodes. Cursors
- * are opaque to clients (base64url of the last key seen); a tampered cursor is a 400, not a 500.
+ * are opaque to clients (base64url of the last key seen and a check of it): a cursor the API did not
+ * return, or one tampered with, is a 400 whatever the list is keyed by.
  */
 public record PageRequest(int limit, Optional<String> after) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
+    private static final int CHECK_BYTES = 6;
 
     public static PageRequest of(Integer limit, String cursor) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
@@ -22,11 +27,24 @@ public record PageRequest(int limit, Optional<String> after) {
         if (cursor == null || cursor.isBlank()) {
             return new PageRequest(size, Optional.empty());
         }
+        return new PageRequest(size, Optional.of(keyOf(cursor)));
+    }
+
+    /** The key a cursor of {@link #cursorFor} encodes; a 400 for anything else. */
+    public static String keyOf(String cursor) {
         try {
-            return new PageRequest(size, Optional.of(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)));
+            byte[] bytes = Base64.getUrlDecoder().decode(cursor);
+            if (bytes.length > CHECK_BYTES) {
+                byte[] key = Arrays.copyOf(bytes, bytes.length - CHECK_BYTES);
+                byte[] check = Arrays.copyOfRange(bytes, key.length, bytes.length);
+                if (MessageDigest.isEqual(check, check(key))) {
+                    return new String(key, StandardCharsets.UTF_8);
+                }
+            }
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("cursor", "is not a cursor returned by this API");
+            // not base64url: refused below
         }
+        throw ApiProblem.invalid("cursor", "is not a cursor returned by this API");
     }
 
     /** The cursor position as the UUID most lists are ordered by. */
@@ -40,6 +58,21 @@ public record PageRequest(int limit, Optional<String> after) {
 
     /** Encodes the last key of a full page into the cursor of the next one. */
     public static String cursorFor(String lastKey) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastKey.getBytes(StandardCharsets.UTF_8));
+        byte[] key = lastKey.getBytes(StandardCharsets.UTF_8);
+        byte[] check = check(key);
+        byte[] cursor = Arrays.copyOf(key, key.length + CHECK_BYTES);
+        System.arraycopy(check, 0, cursor, key.length, CHECK_BYTES);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(cursor);
+    }
+
+    /** A digest of the key: not a secret (a cursor only says where a list resumes), a check of origin. */
+    private static byte[] check(byte[] key) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update("comptoir-cursor:".getBytes(StandardCharsets.UTF_8));
+            return Arrays.copyOf(digest.digest(key), CHECK_BYTES);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

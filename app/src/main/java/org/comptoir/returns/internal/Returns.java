@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.comptoir.catalog.Catalog;
 import org.comptoir.inventory.Inventory;
 import org.comptoir.network.Capability;
 import org.comptoir.network.LocationSummary;
@@ -46,12 +47,14 @@ class Returns {
     private final OrderBook orders;
     private final Inventory inventory;
     private final Network network;
+    private final Catalog catalog;
     private final ReturnsSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Returns(ReturnRepository returns, OrderBook orders, Inventory inventory, Network network,
+    Returns(ReturnRepository returns, OrderBook orders, Inventory inventory, Network network, Catalog catalog,
             ReturnsSettings settings, ApplicationEventPublisher events, Clock clock) {
+        this.catalog = catalog;
         this.returns = returns;
         this.orders = orders;
         this.inventory = inventory;
@@ -259,6 +262,9 @@ class Returns {
 
     @Transactional
     void setNonReturnable(String sku, String reason) {
+        if (catalog.variant(sku).isEmpty()) {
+            throw ApiProblem.invalid("sku", "no variant has the SKU " + sku);
+        }
         returns.setNonReturnable(sku, reason, clock.instant());
     }
 

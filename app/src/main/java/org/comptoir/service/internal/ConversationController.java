@@ -2,6 +2,8 @@ package org.comptoir.service.internal;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -61,8 +63,9 @@ class ConversationController {
 
     record SplitPayload(@NotEmpty @Size(max = 500) List<@NotNull UUID> messageIds) {}
 
-    record NearPayload(@NotBlank @Size(max = 64) String sku, @Size(max = 200) String where, Double latitude,
-            Double longitude, Double radiusKm) {}
+    record NearPayload(@NotBlank @Size(max = 64) String sku, @Size(max = 200) String where,
+            @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @DecimalMin("-180") @DecimalMax("180") Double longitude, Double radiusKm) {}
 
     record HoldPayload(@NotBlank @Size(max = 64) String sku, @NotBlank @Size(max = 40) String locationCode,
             @NotNull @Min(1) @Max(1000) Integer quantity, @NotNull Instant until, @Size(max = 40) String channelCode) {}

@@ -46,7 +46,8 @@ class ServiceSetup {
             if (!BusinessHours.validDay(day)) {
                 throw ApiProblem.invalid("hours", day + " is not a day (MONDAY…SUNDAY)");
             }
-            if (range == null || range.size() != 2 || !range.get(0).isBefore(range.get(1))) {
+            if (range == null || range.size() != 2 || range.get(0) == null || range.get(1) == null
+                    || !range.get(0).isBefore(range.get(1))) {
                 throw ApiProblem.invalid("hours." + day, "must be [opens, closes] with opens before closes");
             }
         });

@@ -31,6 +31,17 @@ class PageRequestTest {
     }
 
     @Test
+    void aCursorTheApiDidNotReturnIsRefusedWhateverTheListIsKeyedBy() {
+        String madeUp = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("ST-PARIS".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> PageRequest.of(10, madeUp)).isInstanceOf(ApiProblem.class);
+        String real = PageRequest.cursorFor("ST-PARIS");
+        String tampered = real.substring(0, real.length() - 2) + (real.endsWith("AA") ? "BB" : "AA");
+        assertThatThrownBy(() -> PageRequest.of(10, tampered)).isInstanceOf(ApiProblem.class);
+        assertThat(PageRequest.of(10, real).after()).contains("ST-PARIS");
+    }
+
+    @Test
     void ifMatchIsRequiredAndParsed() {
         assertThatThrownBy(() -> Versions.fromIfMatch(null)).isInstanceOf(ApiProblem.class)
                 .extracting(e -> ((ApiProblem) e).status().value()).isEqualTo(428);
