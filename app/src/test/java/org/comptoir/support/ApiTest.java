@@ -12,6 +12,7 @@ import org.comptoir.platform.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "comptoir.fulfilment.retry-every=300ms",
         "comptoir.fulfilment.routing-attempts=2",
         "comptoir.service.sweep-interval=300ms"})
+@Import(WriteJournal.class)
 public abstract class ApiTest {
 
     public static final String ADMIN_KEY = "ck_test_admin_key_for_the_suite_only";
@@ -58,6 +60,11 @@ public abstract class ApiTest {
 
     /** A code no other test uses, in the shape of location and channel codes. */
     protected static String unique(String prefix) {
+        return uniqueCode(prefix);
+    }
+
+    /** The same, for helpers outside a test class. */
+    public static String uniqueCode(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase() + "-"
                 + SEQUENCE.incrementAndGet();
     }

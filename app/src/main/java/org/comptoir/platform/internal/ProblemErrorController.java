@@ -1,5 +1,6 @@
 package org.comptoir.platform.internal;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.comptoir.platform.web.ApiProblem;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the servlet container) answers a problem document like the API does, never Spring Boot's default
  * JSON or an HTML page. The exception itself is logged, never shown.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
@@ -32,6 +34,13 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // Asked for directly, not dispatched by the container: there is no such endpoint.
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(writer.toDetail(new ApiProblem(HttpStatus.NOT_FOUND, "route-not-found", "Not found",
+                            "No endpoint " + request.getMethod() + " " + request.getRequestURI()),
+                            request.getRequestURI()));
+        }
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
