@@ -39,6 +39,17 @@ public interface Customers {
     /** Every reference the profile's orders, carts and holds may name it by (ids, identities). */
     java.util.Set<String> references(UUID customerId);
 
+    /**
+     * A shopper signing in with an email address they proved to own (a code sent to it): the profile
+     * holding it as a verified identity, made when nobody has it yet.
+     *
+     * @throws org.comptoir.platform.web.ApiProblem 400 for an address that is not one, or a blocked one
+     */
+    UUID signIn(String email, String source);
+
+    /** The shopper a profile id names (an absorbed profile resolves to the one that absorbed it). */
+    java.util.Optional<Shopper> shopper(UUID customerId);
+
     /** The customer's 360 view, as answered by {@code GET /api/v1/customers/{id}/view}. */
     Object view(UUID customerId);
 }

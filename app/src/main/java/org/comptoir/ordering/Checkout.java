@@ -12,9 +12,12 @@ public interface Checkout {
 
     record Line(String sku, int quantity) {}
 
-    /** The cart as priced: what the customer would pay, with the promotions that apply. */
+    /**
+     * The cart as priced: what the customer would pay, with the promotions that apply. {@code secret},
+     * when the cart was just opened, is what the customer's link to continue it must carry.
+     */
     record CartSummary(UUID cartId, String channelCode, String customerRef, int lines, long total, String currency,
-            List<String> promotions) {}
+            List<String> promotions, String secret) {}
 
     /**
      * A cart on {@code channelCode} for the customer, with its lines and codes, in one transaction.
@@ -38,4 +41,10 @@ public interface Checkout {
 
     /** The cart continues on another channel (the web shop, the app), same lines and prices. */
     CartSummary handOver(UUID cartId, String channelCode, Caller caller);
+
+    /**
+     * A new secret for the cart, replacing the one it had (the customer's link to continue it on the
+     * web carries it); only whoever may change the cart gets one.
+     */
+    String newSecret(UUID cartId, Caller caller);
 }

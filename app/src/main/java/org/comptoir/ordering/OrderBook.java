@@ -41,11 +41,19 @@ public interface OrderBook {
     Optional<Summary> findByNumber(String number);
 
     /**
-     * Refunds up to {@code amount} through the order's captured payments, newest first, in the
-     * caller's transaction (no stock row may be locked yet: providers are called). Returns what was
-     * refunded; less when the order has less to refund (a marketplace refunds its own orders).
+     * Gives back up to {@code amount} through the order's payments, newest first, in the caller's
+     * transaction: taken money is refunded, an authorisation not taken yet is let go. The calls to the
+     * providers are made once that transaction commits, never if it rolls back. Returns what was given
+     * back; less when the order has less to give (a marketplace refunds its own orders).
      */
     long refund(UUID orderId, long amount, String reason, Caller caller);
+
+    /**
+     * Goods of the order came back, worth {@code value}: the customer owes that much less. Of it,
+     * {@code credited} was given back other than through the order's payments (store credit, an
+     * exchange's credit). In the caller's transaction.
+     */
+    void returned(UUID orderId, long value, long credited, Caller caller);
 
     /** Where a replacement is sent when it is not taken from the store's shelf. */
     record ShipTo(String line1, String postalCode, String city, String country) {}

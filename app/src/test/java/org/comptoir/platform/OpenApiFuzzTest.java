@@ -11,6 +11,7 @@ import org.comptoir.support.OpenApiFuzzer;
 import org.comptoir.support.Platform;
 import org.comptoir.support.Retailer;
 import org.comptoir.support.TestDatabase;
+import org.comptoir.support.TestMail;
 import org.comptoir.support.WriteJournal;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,8 @@ class OpenApiFuzzTest {
 
     @Test
     void everyOperationAnswersHostileInputWithAProblemAndARefusalWritesNothing() {
-        try (Platform platform = Platform.start(TestDatabase.fresh("comptoir_fuzz"), Map.of(), WriteJournal.class)) {
+        try (Platform platform = Platform.start(TestDatabase.fresh("comptoir_fuzz"), Map.of("spring.mail.host",
+                "localhost", "spring.mail.port", String.valueOf(TestMail.port())), WriteJournal.class)) {
             var admin = platform.admin();
             Retailer retailer = new Retailer(admin, ApiTest::uniqueCode).build();
             journalSeesWhatARequestCommits(admin, retailer);

@@ -1,6 +1,7 @@
 package org.comptoir.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.Map;
@@ -116,8 +117,9 @@ class ReturnsApiTest extends ApiTest {
         assertThat(received.json().path("returnRequest").path("refunded").asLong()).isEqualTo(paidForOne);
         assertThat(received.json().path("refundDue").asLong()).isZero();
         assertThat(onHand(boulogne, shirtM)).isEqualTo(before + 1);
-        var payments = admin.get("/api/v1/orders/" + orderId + "/payments").json();
-        assertThat(payments.path(0).path("refunded").asLong()).isEqualTo(paidForOne);
+        // The card's refund is asked of the gateway once the receipt commits.
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/orders/" + orderId
+                + "/payments").json().path(0).path("refunded").asLong() == paidForOne);
         assertThat(admin.get("/api/v1/orders/" + orderId).json().path("paymentStatus").asString())
                 .isEqualTo("PARTLY_REFUNDED");
 
@@ -322,8 +324,10 @@ class ReturnsApiTest extends ApiTest {
         var exchanged = exchange(orderId, shirtL, admin);
         assertThat(exchanged.status()).as(exchanged.toString()).isEqualTo(201);
         assertThat(exchanged.json().path("replacement").path("status").asString()).isEqualTo("COLLECTED");
-        assertThat(admin.get("/api/v1/orders/" + orderId + "/payments").json().path(0).path("refunded").asLong())
-                .isEqualTo(4490 - 3990);
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/orders/" + orderId
+                + "/payments").json().path(0).path("refunded").asLong() == 4490 - 3990);
+        var original = admin.get("/api/v1/orders/" + orderId).json();
+        assertThat(original.path("balance").asLong()).as(original.toString()).isZero();
         assertThat(exchanged.json().path("returnRequest").path("refunded").asLong()).isEqualTo(4490);
     }
 }

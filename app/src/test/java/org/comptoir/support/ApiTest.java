@@ -31,6 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "comptoir.ordering.sweep-interval=300ms",
         "comptoir.ordering.abandon-after=2s",
         "comptoir.ordering.cart-hold-channels=HOLDCART",
+        "comptoir.ordering.test-payments=true",
+        "comptoir.ordering.reconcile-interval=500ms",
+        "comptoir.ordering.payment-retry=500ms",
         "comptoir.fulfilment.sweep-interval=300ms",
         "comptoir.fulfilment.retry-every=300ms",
         "comptoir.fulfilment.routing-attempts=2",
@@ -51,6 +54,8 @@ public abstract class ApiTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.shared().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", TestMail::port);
     }
 
     @BeforeEach

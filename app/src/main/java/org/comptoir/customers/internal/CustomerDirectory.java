@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.comptoir.customers.ContactChannel;
 import org.comptoir.customers.Customers;
 import org.comptoir.customers.Purpose;
+import org.comptoir.customers.Shopper;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.web.ApiProblem;
 import org.springframework.stereotype.Service;
@@ -23,9 +24,11 @@ class CustomerDirectory implements Customers {
     private final Timeline timeline;
     private final CustomerViews views;
     private final CustomerRepository customers;
+    private final Loyalty loyalty;
 
     CustomerDirectory(Consents consents, Resolution resolution, Identities identities, Timeline timeline,
-            CustomerViews views, CustomerRepository customers) {
+            CustomerViews views, CustomerRepository customers, Loyalty loyalty) {
+        this.loyalty = loyalty;
         this.consents = consents;
         this.resolution = resolution;
         this.identities = identities;
@@ -83,6 +86,33 @@ class CustomerDirectory implements Customers {
     @Transactional(readOnly = true)
     public java.util.Set<String> references(UUID customerId) {
         return customers.root(customerId).map(p -> resolution.refsOf(p.id())).orElse(java.util.Set.of());
+    }
+
+    @Override
+    @Transactional
+    public UUID signIn(String email, String source) {
+        String normalised = identities.normalise(IdentityKind.EMAIL, email, "email");
+        if (identities.blocked(IdentityKind.EMAIL, normalised, customers.blocked())) {
+            throw ApiProblem.invalid("email", "this address cannot sign in");
+        }
+        var outcome = resolution.identify(List.of(new Identities.Given(IdentityKind.EMAIL, normalised, true)), source,
+                Fields.NONE, Caller.SYSTEM);
+        return outcome.profile().id();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Shopper> shopper(UUID customerId) {
+        return customers.root(customerId).filter(p -> p.status() == Profile.Status.ACTIVE).map(p -> {
+            String email = customers.identities(p.id()).stream()
+                    .filter(i -> i.kind() == IdentityKind.EMAIL && i.verified()).map(CustomerRepository.Identity::value)
+                    .findFirst().orElse(null);
+            Object group = p.attributes().get("customerGroup");
+            Long points = loyalty.account(p.id()).map(LoyaltyRepository.Account::balance).orElse(null);
+            return new Shopper(p.id(), p.givenName(), p.familyName(), email, group == null ? null : group.toString(),
+                    p.addresses().stream().map(a -> new Shopper.Address(a.label(), a.line1(), a.line2(), a.postalCode(),
+                            a.city(), a.country(), a.isDefault())).toList(), points);
+        });
     }
 
     @Override

@@ -7,9 +7,9 @@ import org.comptoir.network.ChannelType;
 
 /** A sales channel and the locations whose stock it may sell. */
 record Channel(UUID id, String code, String name, ChannelType type, String currency, boolean active,
-        Set<String> locationCodes, int version) {
+        Set<String> locationCodes, Set<String> paymentProviders, int version) {
 
     ChannelSummary summary() {
-        return new ChannelSummary(code, name, type, currency, active, locationCodes);
+        return new ChannelSummary(code, name, type, currency, active, locationCodes, paymentProviders);
     }
 }

@@ -28,10 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ChannelController {
 
     record ChannelView(String code, String name, ChannelType type, String currency, boolean active,
-            Set<String> locationCodes, int version) {
+            Set<String> locationCodes, Set<String> paymentProviders, int version) {
         static ChannelView of(Channel c) {
             return new ChannelView(c.code(), c.name(), c.type(), c.currency(), c.active(), c.locationCodes(),
-                    c.version());
+                    c.paymentProviders(), c.version());
         }
     }
 

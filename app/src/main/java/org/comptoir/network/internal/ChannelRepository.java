@@ -70,6 +70,7 @@ class ChannelRepository {
                 .set(SALES_CHANNEL.TYPE, channel.type().name())
                 .set(SALES_CHANNEL.CURRENCY, channel.currency())
                 .set(SALES_CHANNEL.ACTIVE, channel.active())
+                .set(SALES_CHANNEL.PAYMENT_PROVIDERS, String.join(",", channel.paymentProviders()))
                 .set(SALES_CHANNEL.VERSION, channel.version())
                 .set(SALES_CHANNEL.CREATED_AT, now)
                 .set(SALES_CHANNEL.UPDATED_AT, now)
@@ -83,6 +84,7 @@ class ChannelRepository {
                 .set(SALES_CHANNEL.TYPE, channel.type().name())
                 .set(SALES_CHANNEL.CURRENCY, channel.currency())
                 .set(SALES_CHANNEL.ACTIVE, channel.active())
+                .set(SALES_CHANNEL.PAYMENT_PROVIDERS, String.join(",", channel.paymentProviders()))
                 .set(SALES_CHANNEL.VERSION, channel.version())
                 .set(SALES_CHANNEL.UPDATED_AT, now)
                 .where(SALES_CHANNEL.ID.eq(channel.id()), SALES_CHANNEL.VERSION.eq(expectedVersion))
@@ -149,6 +151,10 @@ class ChannelRepository {
                 .forEach(r -> codes.computeIfAbsent(r.value1(), id -> new TreeSet<>()).add(r.value2()));
         return records.stream().map(r -> new Channel(r.getId(), r.getCode(), r.getName(),
                 ChannelType.valueOf(r.getType()), r.getCurrency(), r.getActive(),
-                codes.getOrDefault(r.getId(), Set.of()), r.getVersion())).toList();
+                codes.getOrDefault(r.getId(), Set.of()), providers(r.getPaymentProviders()), r.getVersion())).toList();
+    }
+
+    private static Set<String> providers(String stored) {
+        return stored == null || stored.isBlank() ? Set.of() : new TreeSet<>(List.of(stored.split(",")));
     }
 }

@@ -58,7 +58,8 @@ class Channels implements CredentialResolver {
         }
         Map<String, UUID> locations = checked(payload);
         Channel channel = new Channel(Ids.newId(), payload.code(), payload.name().trim(), payload.type(),
-                payload.currency(), payload.active() == null || payload.active(), new TreeSet<>(locations.keySet()), 1);
+                payload.currency(), payload.active() == null || payload.active(), new TreeSet<>(locations.keySet()),
+                payload.providers(), 1);
         channels.insert(channel, locations.values(), clock.instant());
         events.publishEvent(new ChannelChanged(Ids.newId(), clock.instant(), channel.code(), true));
         return channel;
@@ -76,7 +77,7 @@ class Channels implements CredentialResolver {
         Map<String, UUID> locations = checked(payload);
         Channel next = new Channel(current.id(), code, payload.name().trim(), payload.type(), payload.currency(),
                 payload.active() == null || payload.active(), new TreeSet<>(locations.keySet()),
-                current.version() + 1);
+                payload.providers(), current.version() + 1);
         if (!channels.update(next, locations.values(), current.version(), clock.instant())) {
             throw Versions.stale(null);
         }

@@ -94,17 +94,20 @@ class DemoNetwork implements ApplicationRunner {
                 .toList();
         List<String> everywhere = SITES.stream().filter(s -> s.type() != LocationType.RELAY_POINT).map(Site::code)
                 .toList();
+        // Shoppers pay online by bank transfer (no card gateway ships with the demo); tills take cash and cards.
+        Set<String> online = Set.of("BANK_TRANSFER");
         channels.create(new ChannelPayload("WEB", "Boutique en ligne", ChannelType.WEB, "EUR", Set.copyOf(everywhere),
-                true));
+                true, online));
         channels.create(new ChannelPayload("APP", "Application mobile", ChannelType.APP, "EUR", Set.copyOf(everywhere),
-                true));
-        channels.create(new ChannelPayload("STORES", "Magasins", ChannelType.STORE, "EUR", Set.copyOf(stores), true));
+                true, online));
+        channels.create(new ChannelPayload("STORES", "Magasins", ChannelType.STORE, "EUR", Set.copyOf(stores), true,
+                Set.of()));
         channels.create(new ChannelPayload("PHONE", "Service client téléphone", ChannelType.PHONE, "EUR",
-                Set.copyOf(everywhere), true));
+                Set.copyOf(everywhere), true, online));
         channels.create(new ChannelPayload("MARKETPLACE", "Place de marché", ChannelType.MARKETPLACE, "EUR",
-                Set.copyOf(warehouses), true));
+                Set.copyOf(warehouses), true, Set.of()));
         channels.create(new ChannelPayload("INSTAGRAM", "Instagram Shopping", ChannelType.SOCIAL, "EUR",
-                Set.copyOf(warehouses), true));
+                Set.copyOf(warehouses), true, Set.of()));
         log.info("Demo network loaded: {} locations, 6 channels", SITES.size());
     }
 

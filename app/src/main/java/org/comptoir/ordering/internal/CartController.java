@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.security.Callers;
 import org.comptoir.platform.web.Versions;
 import org.comptoir.pricing.Quote;
@@ -27,7 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Carts of every channel. Every change answers the cart priced by the engine, with what the channel
- * cannot promise; a storefront key creates carts on its own channel and takes over others' by id.
+ * cannot promise. A storefront creates carts on its own channel and reaches a cart afterwards only
+ * with the secret its creation answered ({@code Cart-Secret}) or as its signed-in customer; it takes
+ * over another channel's cart the same way.
  */
 @Tag(name = "Carts", description = "Carts that follow the customer across channels")
 @RestController
@@ -60,16 +63,23 @@ class CartController {
 
     record OrderPayload(Order.PaymentTerms paymentTerms) {}
 
+    /**
+     * A cart as clients see it. {@code secret} is in the answer that created it only: a storefront sends
+     * it back as {@code Cart-Secret} on every later call on the cart.
+     */
     record CartView(UUID id, String channelCode, String customerRef, String customerGroup, Cart.Status status,
             String currency, String country, List<String> codes, List<Fulfilment.Group> groups, List<Cart.Line> lines,
             long loyaltyPoints, Quote quote, String pricingProblem, List<Carts.Shortage> unavailable, UUID holdId,
-            UUID orderId, int version, Instant updatedAt) {
+            UUID orderId, int version, Instant updatedAt, String secret) {
         static CartView of(Carts.View v) {
+            return of(v, null);
+        }
+
+        static CartView of(Carts.View v, String secret) {
             Cart c = v.cart();
             return new CartView(c.id(), c.channelCode(), c.customerRef(), c.customerGroup(), c.status(), c.currency(),
                     c.country(), c.codes(), c.groups(), c.lines(), c.loyaltyPoints(), v.quote(), v.pricingProblem(),
-                    v.unavailable(),
-                    c.holdId(), c.orderId(), c.version(), c.updatedAt());
+                    v.unavailable(), c.holdId(), c.orderId(), c.version(), c.updatedAt(), secret);
         }
     }
 
@@ -81,15 +91,17 @@ class CartController {
 
     @PostMapping
     ResponseEntity<CartView> create(@Valid @RequestBody CreatePayload p) {
-        Cart cart = carts.create(Callers.current().channelCode().orElse(p.channelCode()), p.customerRef(),
-                p.customerGroup(), p.country(), p.currency());
+        Caller caller = Callers.current();
+        var created = carts.create(caller.channelCode().orElse(p.channelCode()), p.customerRef(), p.customerGroup(),
+                p.country(), p.currency(), caller);
+        Cart cart = created.cart();
         return ResponseEntity.created(URI.create("/api/v1/carts/" + cart.id())).eTag(Versions.etag(cart.version()))
-                .body(CartView.of(carts.view(cart)));
+                .body(CartView.of(carts.view(cart), created.secret()));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<CartView> get(@PathVariable UUID id) {
-        Cart cart = carts.find(id);
+        Cart cart = carts.visible(id, Callers.current());
         return ResponseEntity.ok().eTag(Versions.etag(cart.version())).body(CartView.of(carts.view(cart)));
     }
 

@@ -54,11 +54,11 @@ class CartRepository {
         this.json = json;
         this.insertCart = RenderedSql.insert(db, CART, CART.ID, CART.CHANNEL_CODE, CART.CUSTOMER_REF,
                 CART.CUSTOMER_GROUP, CART.CURRENCY, CART.COUNTRY, CART.STATUS, CART.VERSION, CART.CREATED_AT,
-                CART.UPDATED_AT, CART.LOYALTY_POINTS);
+                CART.UPDATED_AT, CART.LOYALTY_POINTS, CART.SECRET_HASH);
         var id = DSL.param("id", CART.ID.getDataType());
         Field<?>[] head = {CART.ID, CART.CHANNEL_CODE, CART.CUSTOMER_REF, CART.CUSTOMER_GROUP, CART.CURRENCY,
                 CART.COUNTRY, CART.CODES, CART.STATUS, CART.HOLD_ID, CART.ORDER_ID, CART.VERSION, CART.CREATED_AT,
-                CART.UPDATED_AT, CART.LOYALTY_POINTS};
+                CART.UPDATED_AT, CART.LOYALTY_POINTS, CART.SECRET_HASH};
         this.findCart = RenderedSql.of(db, db.select(head).from(CART).where(CART.ID.eq(id)), "id");
         var text = SQLDataType.VARCHAR(2000);
         this.detailsOf = RenderedSql.of(db, db.select(DSL.inline(GROUP).as("kind"), CART_GROUP.GROUP_CODE.as("a"),
@@ -124,7 +124,7 @@ class CartRepository {
     void insert(Cart cart) {
         draft().add(insertCart, cart.id(), cart.channelCode(), cart.customerRef(), cart.customerGroup(),
                 cart.currency(), cart.country(), cart.status().name(), cart.version(), cart.createdAt(),
-                cart.updatedAt(), cart.loyaltyPoints()).execute();
+                cart.updatedAt(), cart.loyaltyPoints(), cart.secretHash()).execute();
     }
 
     /**
@@ -218,6 +218,10 @@ class CartRepository {
                 cart.orderId(), cart.loyaltyPoints(), cart.id());
     }
 
+    void setSecret(UUID id, String secretHash) {
+        db.update(CART).set(CART.SECRET_HASH, secretHash).where(CART.ID.eq(id)).execute();
+    }
+
     /** Open, non-empty carts of the customer references, newest first. */
     List<Cart> openOf(java.util.Collection<String> customerRefs) {
         return db.selectFrom(CART).where(CART.CUSTOMER_REF.in(customerRefs), CART.STATUS.eq(Cart.Status.OPEN.name()),
@@ -253,13 +257,14 @@ class CartRepository {
         return new Cart(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), codes(rs.getString(7)), Cart.Status.valueOf(rs.getString(8)),
                 rs.getObject(9, UUID.class), rs.getObject(10, UUID.class), rs.getInt(11), RenderedSql.instant(rs, 12),
-                RenderedSql.instant(rs, 13), List.of(), List.of(), rs.getLong(14));
+                RenderedSql.instant(rs, 13), List.of(), List.of(), rs.getLong(14), rs.getString(15));
     }
 
     private static Cart head(CartRecord r) {
         return new Cart(r.getId(), r.getChannelCode(), r.getCustomerRef(), r.getCustomerGroup(), r.getCurrency(),
                 r.getCountry(), codes(r.getCodes()), Cart.Status.valueOf(r.getStatus()), r.getHoldId(), r.getOrderId(),
-                r.getVersion(), r.getCreatedAt(), r.getUpdatedAt(), List.of(), List.of(), r.getLoyaltyPoints());
+                r.getVersion(), r.getCreatedAt(), r.getUpdatedAt(), List.of(), List.of(), r.getLoyaltyPoints(),
+                r.getSecretHash());
     }
 
     private static List<String> codes(String stored) {

@@ -21,6 +21,7 @@ import org.comptoir.ordering.CartUpdated;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.security.Caller;
+import org.comptoir.platform.security.SecretTokens;
 import org.comptoir.platform.web.ApiProblem;
 import org.comptoir.pricing.Pricing;
 import org.comptoir.pricing.Quote;
@@ -47,6 +48,9 @@ class Carts {
 
     /** A cart with its current price and what cannot be promised. */
     record View(Cart cart, Quote quote, String pricingProblem, List<Shortage> unavailable) {}
+
+    /** A new cart, and its secret: shown once, to whoever created it. */
+    record Created(Cart cart, String secret) {}
 
     record Shortage(String sku, int quantity, int available) {}
 
@@ -90,16 +94,45 @@ class Carts {
         this.clock = clock;
     }
 
+    /**
+     * A new cart with a secret of its own. A storefront's cart is its signed-in shopper's, or nobody's:
+     * it names no customer or price group itself.
+     */
     @Transactional
-    Cart create(String channelCode, String customerRef, String customerGroup, String country, String currency) {
+    Created create(String channelCode, String customerRef, String customerGroup, String country, String currency,
+            Caller caller) {
         ChannelSummary channel = activeChannel(channelCode, "channelCode");
+        if (caller.storefront()) {
+            refuseNamedCustomer(customerRef, customerGroup, caller);
+            customerRef = caller.customerRef().orElse(null);
+            customerGroup = caller.customerGroup().orElse(null);
+        }
         Instant now = clock.instant();
+        String secret = SecretTokens.generate("cs_");
         Cart cart = new Cart(Ids.newId(), channel.code(), customerRef, customerGroup,
                 currency == null ? channel.currency() : currency, country == null ? "FR" : country, List.of(),
-                Cart.Status.OPEN, null, null, 1, now, now, List.of(), List.of(), 0);
+                Cart.Status.OPEN, null, null, 1, now, now, List.of(), List.of(), 0, SecretTokens.hash(secret));
         carts.insert(cart);
         lastSeen.saw(cart);
-        return cart;
+        return new Created(cart, secret);
+    }
+
+    /** Replaces the cart's secret by a new one, answered once (the link an agent sends to continue the cart). */
+    @Transactional
+    String newSecret(UUID id, Caller caller) {
+        start(id, caller);
+        String secret = SecretTokens.generate("cs_");
+        carts.setSecret(id, SecretTokens.hash(secret));
+        return secret;
+    }
+
+    /** A storefront is public: the customer of its carts and orders is its signed-in shopper, never a claim. */
+    private static void refuseNamedCustomer(String customerRef, String customerGroup, Caller caller) {
+        if (customerRef != null && !caller.ownsCustomerRef(customerRef)
+                || customerGroup != null && !caller.customerGroup().map(customerGroup::equals).orElse(false)) {
+            throw ApiProblem.forbidden("A storefront's customer is its signed-in shopper (a customer token), "
+                    + "never one named in the request");
+        }
     }
 
     List<Cart> openOf(java.util.Collection<String> customerRefs) {
@@ -110,12 +143,30 @@ class Carts {
         return carts.find(id).orElseThrow(() -> ApiProblem.notFound("Cart", id));
     }
 
-    /** A storefront changes only its own channel's carts; it reads any cart it knows the id of (handover). */
+    /**
+     * The cart, if the caller may see it: a storefront only with the cart's secret or as its signed-in
+     * customer (whatever the channel: a cart handed over from another one is read before it is taken
+     * over); without them it looks absent.
+     */
+    Cart visible(UUID id, Caller caller) {
+        return visible(find(id), caller);
+    }
+
+    private static Cart visible(Cart cart, Caller caller) {
+        if (caller.storefront() && !caller.holdsSecret(cart.secretHash())
+                && !caller.ownsCustomerRef(cart.customerRef())) {
+            throw ApiProblem.notFound("Cart", cart.id());
+        }
+        return cart;
+    }
+
+    /** A storefront changes only its own channel's carts it may see. */
     Cart changeable(UUID id, Caller caller) {
         return changeable(find(id), caller);
     }
 
     private static Cart changeable(Cart cart, Caller caller) {
+        visible(cart, caller);
         if (caller.channelCode().map(c -> !c.equals(cart.channelCode())).orElse(false)) {
             throw ApiProblem.conflict("cart-on-another-channel", "The cart is on channel " + cart.channelCode()
                     + "; hand it over to yours first").with("channelCode", cart.channelCode());
@@ -212,7 +263,7 @@ class Carts {
         }
         List<String> codes = new ArrayList<>(cart.codes());
         codes.add(normalised);
-        carts.update(with(cart, codes));
+        carts.update(cart.withCodes(codes));
         // Priced at once: an unknown code or one of another currency is refused and nothing is kept;
         // whether a known code applies shows in the quote.
         return changed(id);
@@ -225,7 +276,7 @@ class Carts {
         if (!codes.remove(code.trim().toUpperCase(Locale.ROOT))) {
             throw ApiProblem.notFound("Code on the cart", code);
         }
-        carts.update(with(cart, codes));
+        carts.update(cart.withCodes(codes));
         return changed(id);
     }
 
@@ -239,9 +290,10 @@ class Carts {
         if (points > 0 && cart.customerRef() == null) {
             throw ApiProblem.invalid("points", "attach the cart to its customer before spending points");
         }
-        carts.update(new Cart(cart.id(), cart.channelCode(), cart.customerRef(), cart.customerGroup(), cart.currency(),
-                cart.country(), cart.codes(), cart.status(), cart.holdId(), cart.orderId(), cart.version(),
-                cart.createdAt(), cart.updatedAt(), cart.groups(), cart.lines(), points));
+        if (points > 0 && caller.storefront() && !caller.ownsCustomerRef(cart.customerRef())) {
+            throw ApiProblem.forbidden("Loyalty points are spent by their signed-in owner");
+        }
+        carts.update(cart.withPoints(points));
         return changed(id);
     }
 
@@ -258,13 +310,22 @@ class Carts {
         return changed(cart, guess.get());
     }
 
-    /** Attaches the cart to a customer (an anonymous cart when the shopper logs in). */
+    /**
+     * Attaches the cart to a customer (an anonymous cart when the shopper signs in): a storefront
+     * attaches its signed-in shopper only, whatever the request names.
+     */
     @Transactional
     View attach(UUID id, String customerRef, String customerGroup, Caller caller) {
         Cart cart = start(id, caller);
-        carts.update(new Cart(cart.id(), cart.channelCode(), customerRef, customerGroup, cart.currency(),
-                cart.country(), cart.codes(), cart.status(), cart.holdId(), cart.orderId(), cart.version(),
-                cart.createdAt(), cart.updatedAt(), cart.groups(), cart.lines(), cart.loyaltyPoints()));
+        if (caller.storefront()) {
+            if (caller.customerId().isEmpty()) {
+                throw ApiProblem.forbidden("A shopper attaches a cart to themselves once signed in (a customer token)");
+            }
+            refuseNamedCustomer(customerRef, customerGroup, caller);
+            customerRef = caller.customerRef().orElseThrow();
+            customerGroup = caller.customerGroup().orElse(null);
+        }
+        carts.update(cart.withCustomer(customerRef, customerGroup));
         return changed(id);
     }
 
@@ -276,19 +337,25 @@ class Carts {
     View handOver(UUID id, String channelCode, Caller caller) {
         String target = caller.channelCode().orElse(channelCode);
         ChannelSummary channel = activeChannel(target, "channelCode");
-        Cart cart = carts.touch(id, clock.instant(), true).orElseThrow(() -> notOpen(id));
-        carts.update(new Cart(cart.id(), channel.code(), cart.customerRef(), cart.customerGroup(), cart.currency(),
-                cart.country(), cart.codes(), cart.status(), cart.holdId(), cart.orderId(), cart.version(),
-                cart.createdAt(), cart.updatedAt(), cart.groups(), cart.lines(), cart.loyaltyPoints()));
+        Cart cart = visible(carts.touch(id, clock.instant(), true).orElseThrow(() -> {
+            visible(id, caller);
+            return notOpen(id);
+        }), caller);
+        carts.update(cart.onChannel(channel.code()));
         return changed(id);
     }
 
     /** Places the cart's order: the cart's own hold is given back first, then the order holds all or nothing. */
     @Transactional
-    Order order(UUID id, Order.PaymentTerms terms, Caller caller) {
+    OrderPlacement.Placed order(UUID id, Order.PaymentTerms terms, Caller caller) {
         Cart cart = started(carts.touch(id, clock.instant(), false), id, caller);
         if (cart.lines().isEmpty()) {
             throw ApiProblem.invalid("lines", "the cart is empty");
+        }
+        if (caller.storefront() && (cart.loyaltyPoints() > 0 || cart.customerGroup() != null)
+                && !caller.ownsCustomerRef(cart.customerRef())) {
+            // Someone's points and prices are theirs to use, not whoever holds the cart's secret.
+            throw ApiProblem.forbidden("The cart spends its customer's points or prices: sign in as them to order it");
         }
         List<Fulfilment.Group> groups = new ArrayList<>();
         for (Cart.Line line : cart.lines()) {
@@ -302,7 +369,7 @@ class Carts {
         if (cart.holdId() != null) {
             inventory.release(cart.holdId());
         }
-        Order order = placement.place(new OrderPlacement.PlaceOrder(cart.channelCode(), null, cart.customerRef(),
+        var order = placement.place(new OrderPlacement.PlaceOrder(cart.channelCode(), null, cart.customerRef(),
                 cart.customerGroup(), cart.country(), cart.currency(), cart.codes(), groups,
                 cart.lines().stream().map(l -> new OrderPlacement.LineRequest(l.sku(), l.quantity(), l.group()))
                         .toList(), terms, null, cart.id(), cart.loyaltyPoints()), caller);
@@ -344,7 +411,7 @@ class Carts {
     /** The same once touched (with a change made in the same round trip, taken back when refused). */
     private Cart started(java.util.Optional<Cart> touched, UUID id, Caller caller) {
         if (touched.isEmpty()) {
-            changeable(id, caller);     // an unknown cart is a 404, another channel's a 409 of its own
+            changeable(id, caller);     // an unknown or unseen cart is a 404, another channel's a 409 of its own
             throw notOpen(id);
         }
         return changeable(touched.get(), caller);
@@ -416,9 +483,7 @@ class Carts {
                 log.debug("Cart {} keeps its lines without a hold: {}", cart.id(), e.getMessage());
             }
         }
-        Cart held = new Cart(cart.id(), cart.channelCode(), cart.customerRef(), cart.customerGroup(), cart.currency(),
-                cart.country(), cart.codes(), cart.status(), holdId, cart.orderId(), cart.version(), cart.createdAt(),
-                cart.updatedAt(), cart.groups(), cart.lines(), cart.loyaltyPoints());
+        Cart held = cart.withHold(holdId);
         carts.update(held);
         return held;
     }
@@ -436,12 +501,6 @@ class Carts {
         merged.forEach((sku, quantity) -> lines.add(new QuoteRequest.Line(sku, quantity)));
         return new QuoteRequest(cart.channelCode(), cart.currency(), cart.customerRef(), cart.customerGroup(),
                 cart.country(), lines, cart.codes(), shipped, cart.loyaltyPoints());
-    }
-
-    private static Cart with(Cart cart, List<String> codes) {
-        return new Cart(cart.id(), cart.channelCode(), cart.customerRef(), cart.customerGroup(), cart.currency(),
-                cart.country(), List.copyOf(codes), cart.status(), cart.holdId(), cart.orderId(), cart.version(),
-                cart.createdAt(), cart.updatedAt(), cart.groups(), cart.lines(), cart.loyaltyPoints());
     }
 
     private ChannelSummary activeChannel(String code, String field) {

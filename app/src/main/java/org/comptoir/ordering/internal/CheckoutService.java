@@ -21,20 +21,21 @@ class CheckoutService implements Checkout {
     @Transactional
     public CartSummary openCart(String channelCode, String customerRef, List<Line> lines, List<String> codes,
             Caller caller) {
-        Cart cart = carts.create(channelCode, customerRef, null, null, null);
+        var created = carts.create(channelCode, customerRef, null, null, null, caller);
+        Cart cart = created.cart();
         for (Line line : lines) {
             carts.setLine(cart.id(), line.sku(), line.quantity(), null, true, caller);
         }
         for (String code : codes) {
             carts.addCode(cart.id(), code, caller);
         }
-        return summary(carts.view(carts.find(cart.id())));
+        return summary(carts.view(carts.find(cart.id())), created.secret());
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<CartSummary> openCarts(java.util.Collection<String> customerRefs) {
-        return carts.openOf(customerRefs).stream().map(cart -> summary(carts.view(cart))).toList();
+        return carts.openOf(customerRefs).stream().map(cart -> summary(carts.view(cart), null)).toList();
     }
 
     @Override
@@ -49,7 +50,7 @@ class CheckoutService implements Checkout {
         if (terms == Order.PaymentTerms.PREPAID) {
             throw org.comptoir.platform.web.ApiProblem.invalid("paymentTerms", "must be PAY_NOW or PAY_AT_PICKUP");
         }
-        Order order = carts.order(cartId, terms, caller);
+        Order order = carts.order(cartId, terms, caller).order();
         return new Placed(order.id(), order.number(), order.status().name(), order.totals().gross(),
                 order.paymentTerms().name());
     }
@@ -57,14 +58,20 @@ class CheckoutService implements Checkout {
     @Override
     @Transactional
     public CartSummary handOver(UUID cartId, String channelCode, Caller caller) {
-        return summary(carts.handOver(cartId, channelCode, caller));
+        return summary(carts.handOver(cartId, channelCode, caller), null);
     }
 
-    private static CartSummary summary(Carts.View view) {
+    @Override
+    @Transactional
+    public String newSecret(UUID cartId, Caller caller) {
+        return carts.newSecret(cartId, caller);
+    }
+
+    private static CartSummary summary(Carts.View view, String secret) {
         Cart cart = view.cart();
         var quote = view.quote();
         return new CartSummary(cart.id(), cart.channelCode(), cart.customerRef(), cart.lines().size(),
                 quote == null ? 0 : quote.totals().gross(), cart.currency(),
-                quote == null ? List.of() : quote.promotions().stream().map(p -> p.code()).toList());
+                quote == null ? List.of() : quote.promotions().stream().map(p -> p.code()).toList(), secret);
     }
 }

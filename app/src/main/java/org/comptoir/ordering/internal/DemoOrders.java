@@ -67,7 +67,7 @@ class DemoOrders implements ApplicationRunner {
                 "ST-BOULOGNE", null, null), onTheShelf("ST-BOULOGNE"), 1, demo);
         Order till = place("STORES", null, null, new Fulfilment.Group("till", Fulfilment.Method.CARRY_OUT,
                 "ST-VERSAILLES", null, null), onTheShelf("ST-VERSAILLES"), 1, demo);
-        payments.pay(till, "CASH", null, null, demo);
+        payments.pay(till.id(), "CASH", null, null, demo);
         // Changed their mind.
         Order cancelled = place("APP", null, "demo-david", home(), "JC-00011", 1, demo);
         lifecycle.cancel(cancelled.id(), "changed my mind", demo);
@@ -102,11 +102,12 @@ class DemoOrders implements ApplicationRunner {
             int quantity, Caller caller) {
         return placement.place(new OrderPlacement.PlaceOrder(channel, externalId, customer, null, null, null,
                 List.of(), List.of(group), List.of(new OrderPlacement.LineRequest(sku, quantity, group.code())), null,
-                null, null, 0), caller);
+                null, null, 0), caller).order();
     }
 
+    /** Paid by bank transfer, and the money arrived (the demo has no card gateway). */
     private void pay(Order order, Caller caller) {
-        Payment payment = payments.pay(order, "TEST", null, "demo", caller);
-        payments.capture(orders.find(order.id()).orElseThrow(), payment.id(), caller);
+        Payment payment = payments.pay(order.id(), "BANK_TRANSFER", null, null, caller);
+        payments.capture(order.id(), payment.id(), caller);
     }
 }

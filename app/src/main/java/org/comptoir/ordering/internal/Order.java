@@ -7,11 +7,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** An order as placed on a channel, with its lines, fulfilment groups and where it stands. */
+/**
+ * An order as placed on a channel, with its lines, fulfilment groups and where it stands. Its money:
+ * {@code paid} was taken, {@code refunded} went back to the payments, {@code returned} is what the goods
+ * brought back were worth and {@code credited} what was given for them otherwise (store credit, an
+ * exchange's credit). {@code secretHash} is the SHA-256 of the secret its confirmation link carries.
+ */
 record Order(UUID id, String number, String channelCode, String externalId, String customerRef, UUID cartId,
         Status status, PaymentTerms paymentTerms, PaymentStatus paymentStatus, String currency, String country,
         List<String> codes, Totals totals, long paid, long refunded, UUID holdId, Instant expiresAt, String placedBy,
-        Instant placedAt, int version, List<Fulfilment.Group> groups, List<Line> lines, long loyaltyPoints) {
+        Instant placedAt, int version, List<Fulfilment.Group> groups, List<Line> lines, long loyaltyPoints,
+        long returned, long credited, String secretHash) {
 
     enum Status {
         PLACED,
@@ -81,8 +87,27 @@ record Order(UUID id, String number, String channelCode, String externalId, Stri
         }
     }
 
-    /** What is still to pay (positive) or to refund (negative). */
+    /** What the customer owes for it: nothing once cancelled, less what they brought back. */
+    long owed() {
+        return status == Status.CANCELLED ? 0 : totals.gross() - returned;
+    }
+
+    /**
+     * What the order's payments should hold: what is owed, and what was given back for returned goods
+     * other than through them (store credit, an exchange's credit), which they keep.
+     */
+    long heldByPayments() {
+        return owed() + credited;
+    }
+
+    /** What is still to pay (positive) or to give back (negative): owed, less what was kept of what was paid. */
     long balance() {
-        return totals.gross() - paid + refunded;
+        return owed() - (paid - refunded - credited);
+    }
+
+    /** True when a line is taken from the location, or a group is collected there. */
+    boolean involves(String locationCode) {
+        return lines.stream().anyMatch(l -> locationCode.equals(l.locationCode()))
+                || groups.stream().anyMatch(g -> locationCode.equals(g.locationCode()));
     }
 }

@@ -56,10 +56,10 @@ class OrderBookService implements OrderBook {
         Order order = placement.place(new OrderPlacement.PlaceOrder(exchange.channelCode(), null,
                 exchange.customerRef(), null, null, null, List.of(), List.of(group),
                 List.of(new OrderPlacement.LineRequest(exchange.sku(), exchange.quantity(), "exchange")),
-                Order.PaymentTerms.PAY_NOW, null, null, 0), caller);
+                Order.PaymentTerms.PAY_NOW, null, null, 0), caller).order();
         long used = Math.min(exchange.credit(), order.totals().gross());
         if (used > 0) {
-            payments.pay(order, EXCHANGE_CREDIT, used, null, caller);
+            payments.payInternally(order, EXCHANGE_CREDIT, used, caller);
         }
         Order after = orders.find(order.id()).orElseThrow();
         return new Placed(after.id(), after.number(), after.status().name(), after.totals().gross(), used,
@@ -88,20 +88,15 @@ class OrderBookService implements OrderBook {
     @Override
     @Transactional
     public long refund(UUID orderId, long amount, String reason, Caller caller) {
-        long left = amount;
-        List<Payment> captured = payments.of(orderId).stream()
-                .filter(p -> p.captured() - p.refunded() > 0)
-                .sorted(Comparator.comparing(Payment::createdAt).reversed()).toList();
-        for (Payment payment : captured) {
-            if (left == 0) {
-                break;
-            }
-            long here = Math.min(left, payment.captured() - payment.refunded());
-            // Payments takes the order's locks itself, after the provider answered.
-            payments.refund(orders.find(orderId).orElseThrow(), payment.id(), here, caller);
-            left -= here;
-        }
-        return amount - left;
+        return payments.refundUpTo(orderId, amount, reason, caller);
+    }
+
+    @Override
+    @Transactional
+    public void returned(UUID orderId, long value, long credited, Caller caller) {
+        Order order = orders.lock(orderId).orElseThrow();
+        orders.returned(orderId, value, credited, java.time.Instant.now());
+        payments.rebalance(orders.find(orderId).orElseThrow(), "goods returned", caller);
     }
 
     private Summary summary(Order order) {

@@ -75,15 +75,26 @@ class OrderController {
 
     record RefundPayload(@Min(1) Long amount) {}
 
-    /** The order as clients see it; {@code balance} is what is still to pay (or, negative, to refund). */
+    /**
+     * The order as clients see it. Its money: {@code paid} was taken, {@code refunded} given back to the
+     * payments, {@code returned} what the goods brought back were worth, {@code credited} what was given
+     * for them otherwise (store credit); {@code balance} is what is still to pay (negative: to give back).
+     * {@code secret} is in the answer that placed the order only: a guest reads the order with it.
+     */
     record OrderView(UUID id, String number, String channelCode, String externalId, String customerRef,
             Order.Status status, Order.PaymentTerms paymentTerms, Order.PaymentStatus paymentStatus, String currency,
-            List<String> codes, Order.Totals totals, long paid, long refunded, long balance, Instant expiresAt,
-            Instant placedAt, String placedBy, List<Fulfilment.Group> groups, List<Order.Line> lines, int version) {
+            List<String> codes, Order.Totals totals, long paid, long refunded, long returned, long credited,
+            long balance, Instant expiresAt, Instant placedAt, String placedBy, List<Fulfilment.Group> groups,
+            List<Order.Line> lines, int version, String secret) {
         static OrderView of(Order o) {
+            return of(o, null);
+        }
+
+        static OrderView of(Order o, String secret) {
             return new OrderView(o.id(), o.number(), o.channelCode(), o.externalId(), o.customerRef(), o.status(),
                     o.paymentTerms(), o.paymentStatus(), o.currency(), o.codes(), o.totals(), o.paid(), o.refunded(),
-                    o.balance(), o.expiresAt(), o.placedAt(), o.placedBy(), o.groups(), o.lines(), o.version());
+                    o.returned(), o.credited(), o.balance(), o.expiresAt(), o.placedAt(), o.placedBy(), o.groups(),
+                    o.lines(), o.version(), secret);
         }
     }
 
@@ -102,16 +113,17 @@ class OrderController {
     @PostMapping
     ResponseEntity<OrderView> place(@Valid @RequestBody PlacePayload p) {
         Caller caller = Callers.current();
-        Order order = placement.place(new OrderPlacement.PlaceOrder(caller.channelCode().orElse(p.channelCode()),
+        var placed = placement.placeDirect(new OrderPlacement.PlaceOrder(caller.channelCode().orElse(p.channelCode()),
                 p.externalId(), p.customerRef(), p.customerGroup(), p.country(), p.currency(), p.codes(), p.groups(),
                 p.lines().stream().map(l -> new OrderPlacement.LineRequest(l.sku(), l.quantity(), l.group())).toList(),
                 p.paymentTerms(), p.paymentDueBy(), null, p.loyaltyPoints() == null ? 0 : p.loyaltyPoints()), caller);
-        return created(order);
+        return created(placed);
     }
 
-    static ResponseEntity<OrderView> created(Order order) {
+    static ResponseEntity<OrderView> created(OrderPlacement.Placed placed) {
+        Order order = placed.order();
         return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id()))
-                .eTag(Versions.etag(order.version())).body(OrderView.of(order));
+                .eTag(Versions.etag(order.version())).body(OrderView.of(order, placed.secret()));
     }
 
     /** Orders of a customer across every channel, of a store, or of a channel; newest first. */
@@ -170,28 +182,24 @@ class OrderController {
         return payments.of(id);
     }
 
-    /** Asks the provider for the money; a declined payment is recorded (201) and says so in its status. */
+    /**
+     * Asks the provider for the money; a declined payment is recorded (201) and says so in its status.
+     * The provider is called outside any transaction (see {@link Payments}).
+     */
     @PostMapping("/{id}/payments")
     ResponseEntity<Payment> pay(@PathVariable UUID id, @Valid @RequestBody PaymentPayload payload) {
-        Caller caller = Callers.current();
-        if (OrderBookService.EXCHANGE_CREDIT.equals(payload.provider())) {
-            // Only an exchange spends the worth of returned goods, never a client.
-            throw ApiProblem.invalid("provider", "is used by exchanges only");
-        }
-        Order order = orders.visibleTo(caller, orders.find(id));
-        Payment payment = payments.pay(order, payload.provider(), payload.amount(), payload.token(), caller);
+        Payment payment = payments.pay(id, payload.provider(), payload.amount(), payload.token(), Callers.current());
         return ResponseEntity.status(HttpStatus.CREATED).body(payment);
     }
 
     @PostMapping("/{id}/payments/{paymentId}/capture")
     Payment capture(@PathVariable UUID id, @PathVariable UUID paymentId) {
-        return payments.capture(orders.find(id), paymentId, Callers.current());
+        return payments.capture(id, paymentId, Callers.current());
     }
 
     @PostMapping("/{id}/payments/{paymentId}/refunds")
     Payment refund(@PathVariable UUID id, @PathVariable UUID paymentId,
             @Valid @RequestBody(required = false) RefundPayload payload) {
-        return payments.refund(orders.find(id), paymentId, payload == null ? null : payload.amount(),
-                Callers.current());
+        return payments.refund(id, paymentId, payload == null ? null : payload.amount(), Callers.current());
     }
 }

@@ -40,10 +40,13 @@ class OrderEdits {
     private final Network network;
     private final ObjectMapper json;
     private final FulfilmentSync fulfilment;
+    private final Payments payments;
     private final Clock clock;
 
     OrderEdits(OrderRepository orders, Orders lifecycle, StockAllocation allocation, Inventory inventory,
-            Pricing pricing, Network network, ObjectMapper json, FulfilmentSync fulfilment, Clock clock) {
+            Pricing pricing, Network network, ObjectMapper json, FulfilmentSync fulfilment, Payments payments,
+            Clock clock) {
+        this.payments = payments;
         this.fulfilment = fulfilment;
         this.orders = orders;
         this.lifecycle = lifecycle;
@@ -140,6 +143,7 @@ class OrderEdits {
                         + difference + (edit.reason() == null ? "" : "; " + edit.reason()), now));
         Order after = lifecycle.find(id);
         fulfilment.changed(after);
+        payments.rebalance(after, "edited", caller);
         return after;
     }
 

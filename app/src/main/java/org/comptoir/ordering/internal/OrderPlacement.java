@@ -16,6 +16,8 @@ import org.comptoir.network.Network;
 import org.comptoir.ordering.OrderPlaced;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
+import org.comptoir.platform.security.Role;
+import org.comptoir.platform.security.SecretTokens;
 import org.comptoir.platform.web.ApiProblem;
 import org.comptoir.pricing.Pricing;
 import org.comptoir.pricing.Quote;
@@ -47,6 +49,9 @@ class OrderPlacement {
 
     record LineRequest(String sku, int quantity, String group) {}
 
+    /** A placed order, and the secret of its confirmation link (shown once, only its SHA-256 is kept). */
+    record Placed(Order order, String secret) {}
+
     private final OrderRepository orders;
     private final StockAllocation allocation;
     private final FulfilmentSync fulfilment;
@@ -73,8 +78,37 @@ class OrderPlacement {
         this.clock = clock;
     }
 
+    /**
+     * An order placed in one call (a till, a marketplace import, a storefront without a cart): a
+     * storefront names no customer but its signed-in shopper, imports nothing, and pays as its
+     * channel says.
+     */
     @Transactional
-    Order place(PlaceOrder request, Caller caller) {
+    Placed placeDirect(PlaceOrder request, Caller caller) {
+        if (!caller.storefront()) {
+            return place(request, caller);
+        }
+        if (request.externalId() != null) {
+            throw ApiProblem.forbidden("A storefront does not import orders (externalId)");
+        }
+        if (request.paymentDueBy() != null) {
+            // Stock held for an unpaid order as long as the caller likes: for agents' payment links only.
+            throw ApiProblem.forbidden("A storefront's orders wait for their payment as long as the channel says");
+        }
+        if (request.customerRef() != null && !caller.ownsCustomerRef(request.customerRef())
+                || request.customerGroup() != null && !caller.customerGroup().map(request.customerGroup()::equals)
+                        .orElse(false)) {
+            throw ApiProblem.forbidden("A storefront's customer is its signed-in shopper (a customer token), "
+                    + "never one named in the request");
+        }
+        return place(new PlaceOrder(request.channelCode(), null, caller.customerRef().orElse(null),
+                caller.customerGroup().orElse(null), request.country(), request.currency(), request.codes(),
+                request.groups(), request.lines(), request.paymentTerms(), null, null, request.loyaltyPoints()),
+                caller);
+    }
+
+    @Transactional
+    Placed place(PlaceOrder request, Caller caller) {
         ChannelSummary channel = network.channel(request.channelCode() == null ? "" : request.channelCode())
                 .filter(ChannelSummary::active)
                 .orElseThrow(() -> ApiProblem.invalid("channelCode", "no active channel has the code "
@@ -116,7 +150,7 @@ class OrderPlacement {
         Instant now = clock.instant();
         UUID id = Ids.newId();
         String number = orders.nextNumber();
-        Order.PaymentTerms terms = termsOf(request.paymentTerms(), channel, groups.values());
+        Order.PaymentTerms terms = termsOf(request.paymentTerms(), channel, groups.values(), caller);
         List<Order.Line> orderLines = new ArrayList<>();
         Map<String, Quote.QuotedLine> priced = new HashMap<>();
         quote.lines().forEach(q -> priced.put(q.sku(), q));
@@ -143,13 +177,14 @@ class OrderPlacement {
             case PREPAID -> null;
         };
         UUID holdId = Ids.newId();
+        String secret = SecretTokens.generate("os_");
         Order order = new Order(id, number, channel.code(), request.externalId(), request.customerRef(),
                 request.cartId(), status, terms, nothingToPay ? (terms == Order.PaymentTerms.PREPAID
                         ? Order.PaymentStatus.PAID : Order.PaymentStatus.NOT_REQUIRED) : Order.PaymentStatus.AWAITING,
                 quote.currency(), quote.country(), quote.codes().stream().filter(Quote.CodeStatus::applied)
                         .map(Quote.CodeStatus::code).toList(), totals,
                 terms == Order.PaymentTerms.PREPAID ? totals.gross() : 0, 0, holdId, expiresAt, caller.name(), now, 1,
-                List.copyOf(groups.values()), orderLines, request.loyaltyPoints());
+                List.copyOf(groups.values()), orderLines, request.loyaltyPoints(), 0, 0, SecretTokens.hash(secret));
         String promotions = json.writeValueAsString(quote.promotions());
         var placed = new OrderRepository.Change(null, status, "placed", caller.name(), channel.code(),
                 terms.name().toLowerCase().replace('_', ' '), now);
@@ -169,7 +204,7 @@ class OrderPlacement {
         pricing.redeem(quote, number, request.customerRef());
         events.publishEvent(new OrderPlaced(Ids.newId(), now, id, number, channel.code(), request.customerRef(),
                 totals.gross(), quote.currency()));
-        return order;
+        return new Placed(order, secret);
     }
 
     private static ApiProblem alreadyImported(UUID id, String number, String externalId) {
@@ -228,15 +263,40 @@ class OrderPlacement {
         return List.copyOf(merged.values());
     }
 
+    /**
+     * How the order is paid: the channel's way unless the caller's role may choose another. A
+     * storefront never chooses (a shopper could otherwise mark their own order paid); paid elsewhere
+     * is for integrations and admins, paid at pickup for orders collected in a store only.
+     */
     private static Order.PaymentTerms termsOf(Order.PaymentTerms asked, ChannelSummary channel,
-            java.util.Collection<Fulfilment.Group> groups) {
-        if (asked != null) {
-            return asked;
+            java.util.Collection<Fulfilment.Group> groups, Caller caller) {
+        boolean collected = groups.stream().allMatch(g -> g.method() == Fulfilment.Method.RESERVE_AND_COLLECT
+                || g.method() == Fulfilment.Method.CLICK_AND_COLLECT);
+        Order.PaymentTerms standard = channel.type() == ChannelType.MARKETPLACE && !caller.storefront()
+                ? Order.PaymentTerms.PREPAID
+                : groups.stream().allMatch(g -> g.method() == Fulfilment.Method.RESERVE_AND_COLLECT)
+                        ? Order.PaymentTerms.PAY_AT_PICKUP : Order.PaymentTerms.PAY_NOW;
+        if (asked == null || asked == standard) {
+            return standard;
         }
-        if (channel.type() == ChannelType.MARKETPLACE) {
-            return Order.PaymentTerms.PREPAID;
+        if (caller.storefront()) {
+            throw ApiProblem.forbidden("Channel " + channel.code() + " decides how its shoppers pay: " + standard);
         }
-        return groups.stream().allMatch(g -> g.method() == Fulfilment.Method.RESERVE_AND_COLLECT)
-                ? Order.PaymentTerms.PAY_AT_PICKUP : Order.PaymentTerms.PAY_NOW;
+        return switch (asked) {
+            case PREPAID -> {
+                if (!(caller.has(Role.INTEGRATION) || caller.has(Role.ADMIN))) {
+                    throw ApiProblem.forbidden("Only an integration or an admin records an order paid elsewhere");
+                }
+                yield asked;
+            }
+            case PAY_AT_PICKUP -> {
+                if (!collected) {
+                    throw ApiProblem.invalid("paymentTerms", "an order is paid at pickup only when every group is "
+                            + "collected in a store");
+                }
+                yield asked;
+            }
+            case PAY_NOW -> asked;
+        };
     }
 }

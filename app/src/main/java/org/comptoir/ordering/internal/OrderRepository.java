@@ -58,7 +58,7 @@ class OrderRepository {
                 CUSTOMER_ORDER.TAX, CUSTOMER_ORDER.GROSS, CUSTOMER_ORDER.PAID, CUSTOMER_ORDER.REFUNDED,
                 CUSTOMER_ORDER.LOYALTY_POINTS, CUSTOMER_ORDER.PROMOTIONS_JSON, CUSTOMER_ORDER.HOLD_ID,
                 CUSTOMER_ORDER.EXPIRES_AT, CUSTOMER_ORDER.PLACED_BY, CUSTOMER_ORDER.PLACED_AT,
-                CUSTOMER_ORDER.UPDATED_AT, CUSTOMER_ORDER.VERSION);
+                CUSTOMER_ORDER.UPDATED_AT, CUSTOMER_ORDER.VERSION, CUSTOMER_ORDER.SECRET_HASH);
         this.insertGroup = RenderedSql.insert(db, ORDER_GROUP, ORDER_GROUP.ORDER_ID, ORDER_GROUP.GROUP_CODE,
                 ORDER_GROUP.METHOD, ORDER_GROUP.LOCATION_CODE, ORDER_GROUP.RELAY_POINT, ORDER_GROUP.ADDRESS_JSON);
         this.insertLine = RenderedSql.insert(db, ORDER_LINE, ORDER_LINE.ORDER_ID, ORDER_LINE.LINE_NO, ORDER_LINE.SKU,
@@ -105,7 +105,8 @@ class OrderRepository {
                         o.country(), o.codes().isEmpty() ? null : String.join(",", o.codes()),
                         o.totals().listTotal(), o.totals().discount(), o.totals().delivery(), o.totals().net(),
                         o.totals().tax(), o.totals().gross(), o.paid(), o.refunded(), o.loyaltyPoints(),
-                        promotionsJson, o.holdId(), o.expiresAt(), o.placedBy(), o.placedAt(), now, o.version())
+                        promotionsJson, o.holdId(), o.expiresAt(), o.placedBy(), o.placedAt(), now, o.version(),
+                        o.secretHash())
                 .addRows(insertGroup, o.groups().stream().map(g -> new Object[] {o.id(), g.code(),
                         g.method().name(), g.locationCode(), g.relayPoint(),
                         g.address() == null ? null : json.writeValueAsString(g.address())}).toList())
@@ -171,6 +172,14 @@ class OrderRepository {
                 .set(CUSTOMER_ORDER.REFUNDED, refunded).set(CUSTOMER_ORDER.PAYMENT_STATUS, status.name())
                 .set(CUSTOMER_ORDER.PROMOTIONS_JSON, promotionsJson == null ? CUSTOMER_ORDER.PROMOTIONS_JSON
                         : DSL.val(promotionsJson))
+                .set(CUSTOMER_ORDER.UPDATED_AT, now).set(CUSTOMER_ORDER.VERSION, CUSTOMER_ORDER.VERSION.plus(1))
+                .where(CUSTOMER_ORDER.ID.eq(id)).execute();
+    }
+
+    /** Goods came back worth {@code value}, of which {@code credited} was given other than as a refund. */
+    void returned(UUID id, long value, long credited, Instant now) {
+        db.update(CUSTOMER_ORDER).set(CUSTOMER_ORDER.RETURNED, CUSTOMER_ORDER.RETURNED.plus(value))
+                .set(CUSTOMER_ORDER.CREDITED, CUSTOMER_ORDER.CREDITED.plus(credited))
                 .set(CUSTOMER_ORDER.UPDATED_AT, now).set(CUSTOMER_ORDER.VERSION, CUSTOMER_ORDER.VERSION.plus(1))
                 .where(CUSTOMER_ORDER.ID.eq(id)).execute();
     }
@@ -278,6 +287,7 @@ class OrderRepository {
                 new Order.Totals(r.getListTotal(), r.getDiscount(), r.getDelivery(), r.getNet(), r.getTax(),
                         r.getGross()),
                 r.getPaid(), r.getRefunded(), r.getHoldId(), r.getExpiresAt(), r.getPlacedBy(), r.getPlacedAt(),
-                r.getVersion(), groups, lines, r.getLoyaltyPoints());
+                r.getVersion(), groups, lines, r.getLoyaltyPoints(), r.getReturned(), r.getCredited(),
+                r.getSecretHash());
     }
 }

@@ -67,12 +67,9 @@ class Orders {
         return orders.find(id).orElseThrow(() -> ApiProblem.notFound("Order", id));
     }
 
-    /** A storefront sees its channel's orders only; others look absent. */
+    /** The order if the caller may see it (see {@link OrderAccess}); otherwise it looks absent. */
     Order visibleTo(Caller caller, Order order) {
-        if (caller.channelCode().map(c -> !c.equals(order.channelCode())).orElse(false)) {
-            throw ApiProblem.notFound("Order", order.id());
-        }
-        return order;
+        return OrderAccess.visible(caller, order);
     }
 
     List<OrderRepository.Change> history(UUID id) {
@@ -103,12 +100,17 @@ class Orders {
             throw ApiProblem.conflict("transition-not-allowed", "An order " + order.status() + " cannot become " + to)
                     .with("status", order.status().name());
         }
-        if (to == Order.Status.COLLECTED && order.paymentTerms() != Order.PaymentTerms.PREPAID
-                && payments.due(order) > 0) {
-            throw ApiProblem.conflict("payment-due", "Order " + order.number() + " must be paid before it is handed over")
-                    .with("due", payments.due(order));
-        }
+        refuseUnpaidHandover(order, to);
         return moved(order, to, "moved", reason, caller);
+    }
+
+    /** Goods are not handed over before what the order owes is secured (authorised or taken). */
+    private void refuseUnpaidHandover(Order order, Order.Status to) {
+        if (to == Order.Status.COLLECTED && order.paymentTerms() != Order.PaymentTerms.PREPAID
+                && payments.unsecured(order) > 0) {
+            throw ApiProblem.conflict("payment-due", "Order " + order.number() + " must be paid before it is handed over")
+                    .with("due", payments.unsecured(order));
+        }
     }
 
     /** Records a move the caller already checked, under the order's row lock. */
@@ -132,6 +134,11 @@ class Orders {
         if (to == Order.Status.CONFIRMED || to == Order.Status.CANCELLED) {
             fulfilment.changed(after);
         }
+        if (to == Order.Status.CANCELLED) {
+            payments.cancelled(after, caller);
+        } else if ((to.stockGone() || to == Order.Status.PARTLY_SHIPPED) && !order.status().stockGone()) {
+            payments.goodsLeft(after, caller);
+        }
         return after;
     }
 
@@ -152,11 +159,7 @@ class Orders {
         if (!order.status().canMoveTo(target)) {
             return;
         }
-        if (target == Order.Status.COLLECTED && order.paymentTerms() != Order.PaymentTerms.PREPAID
-                && payments.due(order) > 0) {
-            throw ApiProblem.conflict("payment-due", "Order " + order.number() + " must be paid before it is handed over")
-                    .with("due", payments.due(order));
-        }
+        refuseUnpaidHandover(order, target);
         moved(order, target, "fulfilment", null, caller);
     }
 
@@ -184,7 +187,6 @@ class Orders {
             throw ApiProblem.conflict("transition-not-allowed", "An order " + order.status() + " cannot be cancelled")
                     .with("status", order.status().name());
         }
-        payments.settleForCancellation(order);
         if (order.holdId() != null) {
             inventory.release(order.holdId());
         }
@@ -238,6 +240,7 @@ class Orders {
                     line.tax(), line.gross()));
         }
         reprice(order, remaining);
+        payments.rebalance(find(id), "lines cancelled", caller);
         Instant now = clock.instant();
         orders.record(id, new OrderRepository.Change(order.status(), order.status(), "lines cancelled", caller.name(),
                 caller.channelCode().orElse(null), describe(asked, lines) + (reason == null ? "" : ": " + reason), now));

@@ -1,79 +1,91 @@
 package org.comptoir.ordering.internal;
 
+import java.util.List;
 import java.util.UUID;
+import org.comptoir.platform.web.SelfManagedTransactions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The providers that ship with the platform: cash and card terminal at the till, bank transfer (the
- * money is confirmed by hand when it arrives), and a test gateway that declines the token
- * {@code decline} and approves anything else, for integration tests and demos. None talks to a
- * bank: capturing, refunding and voiding are recorded as done.
+ * money is confirmed by hand when it arrives), the exchange's credit, and a test gateway for tests and
+ * demos ({@link TestGateway}). None but the test gateway keeps state: capturing, refunding and voiding
+ * are recorded as done.
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentProviders {
 
     /** A provider with no remote party: only how it authorises differs. */
-    private record Local(String code, boolean capturesImmediately, boolean awaitsConfirmation,
+    private record Local(String code, Use use, boolean capturesImmediately, boolean awaitsConfirmation,
             Authorizer authorizer) implements PaymentProvider {
 
         interface Authorizer {
-            Outcome authorize(String orderNumber, String token);
+            Outcome authorize(String orderNumber, String idempotencyKey);
         }
 
         @Override
-        public Outcome authorize(String orderNumber, long amount, String currency, String token) {
-            return authorizer.authorize(orderNumber, token);
+        public boolean remote() {
+            return false;
         }
 
         @Override
-        public Outcome capture(String reference, long amount) {
+        public Outcome authorize(String orderNumber, long amount, String currency, String token,
+                String idempotencyKey) {
+            return authorizer.authorize(orderNumber, idempotencyKey);
+        }
+
+        @Override
+        public Outcome capture(String reference, long amount, String idempotencyKey) {
             return Outcome.approved(reference);
         }
 
         @Override
-        public Outcome refund(String reference, long amount) {
+        public Outcome refund(String reference, long amount, String idempotencyKey) {
             return Outcome.approved(reference);
         }
 
         @Override
-        public Outcome voidAuthorization(String reference) {
+        public Outcome voidAuthorization(String reference, long amount, String idempotencyKey) {
             return Outcome.approved(reference);
         }
+    }
+
+    /** Paying, capturing and refunding call providers between transactions of their own (see {@link Payments}). */
+    @Bean
+    SelfManagedTransactions paymentCalls() {
+        return new SelfManagedTransactions(List.of("/api/v1/orders/{id}/payments",
+                "/api/v1/orders/{id}/payments/{paymentId}/capture", "/api/v1/orders/{id}/payments/{paymentId}/refunds"));
     }
 
     /** Money handed over at the till: taken at once, refunded from the drawer. */
     @Bean
     PaymentProvider cashProvider() {
-        return new Local("CASH", true, false,
-                (order, token) -> PaymentProvider.Outcome.approved("cash-" + UUID.randomUUID()));
+        return new Local("CASH", PaymentProvider.Use.TILL, true, false,
+                (order, key) -> PaymentProvider.Outcome.approved("cash-" + key));
     }
 
     @Bean
     PaymentProvider cardTerminalProvider() {
-        return new Local("CARD_TERMINAL", true, false,
-                (order, token) -> PaymentProvider.Outcome.approved("terminal-" + UUID.randomUUID()));
+        return new Local("CARD_TERMINAL", PaymentProvider.Use.TILL, true, false,
+                (order, key) -> PaymentProvider.Outcome.approved("terminal-" + key));
     }
 
     /** A bank transfer: the order waits until someone confirms the money arrived (a capture). */
     @Bean
     PaymentProvider bankTransferProvider() {
-        return new Local("BANK_TRANSFER", false, true,
-                (order, token) -> PaymentProvider.Outcome.approved("transfer-" + order));
+        return new Local("BANK_TRANSFER", PaymentProvider.Use.ONLINE, false, true,
+                (order, key) -> PaymentProvider.Outcome.approved("transfer-" + order + "-" + key));
     }
 
-    /** A card gateway stand-in: authorise then capture; the token {@code decline} is refused. */
     @Bean
-    PaymentProvider testGatewayProvider() {
-        return new Local("TEST", false, false, (order, token) -> "decline".equals(token)
-                ? PaymentProvider.Outcome.declined("card declined by the issuer")
-                : PaymentProvider.Outcome.approved("test-" + UUID.randomUUID()));
+    TestGateway testGatewayProvider() {
+        return new TestGateway();
     }
 
     /** What returned goods were worth, spent on their replacement in an exchange. */
     @Bean
     PaymentProvider exchangeCreditProvider() {
-        return new Local(OrderBookService.EXCHANGE_CREDIT, true, false,
-                (order, token) -> PaymentProvider.Outcome.approved("exchange-" + order));
+        return new Local(OrderBookService.EXCHANGE_CREDIT, PaymentProvider.Use.INTERNAL, true, false,
+                (order, key) -> PaymentProvider.Outcome.approved("exchange-" + order + "-" + UUID.randomUUID()));
     }
 }

@@ -1,52 +1,49 @@
 package org.comptoir.ordering.internal;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.comptoir.inventory.Inventory;
-import org.comptoir.ordering.OrderStatusChanged;
+import org.comptoir.network.ChannelSummary;
+import org.comptoir.network.Network;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
+import org.comptoir.platform.security.Role;
 import org.comptoir.platform.web.ApiProblem;
-import org.comptoir.pricing.Pricing;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Payments of orders through their providers. The provider is always called before any stock row is
- * touched in the transaction; a declined payment of an order paid at checkout cancels it and gives its
- * stock back at once.
+ * Payments of orders. Which provider a caller may use is the channel's and the role's decision, never
+ * the request's: the till's cash and card terminal are for store associates, the test gateway only
+ * where test payments are on, and a storefront pays only with the providers its channel lists. Money
+ * asked of a provider with a remote party is first recorded and reserved under the order's row lock
+ * (so that ten requests racing for one order or one payment get exactly what is due), then asked for
+ * outside any transaction, then settled: {@link #pay}, {@link #capture} and {@link #refund} run their
+ * own transactions. What other changes call for (a cancellation, a return, goods leaving) is reserved
+ * in their transaction and asked for once it commits.
  */
 @Service
 class Payments {
 
-    private static final EnumSet<Order.Status> PAYABLE = EnumSet.of(Order.Status.PLACED, Order.Status.CONFIRMED,
-            Order.Status.IN_FULFILMENT, Order.Status.READY_FOR_PICKUP);
-
     private final PaymentRepository payments;
-    private final OrderRepository orders;
-    private final Map<String, PaymentProvider> providers;
-    private final Inventory inventory;
-    private final Pricing pricing;
-    private final ApplicationEventPublisher events;
-    private final FulfilmentSync fulfilment;
+    private final PaymentLedger ledger;
+    private final MoneyMovements movements;
+    private final Network network;
+    private final OrderingSettings settings;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Payments(PaymentRepository payments, OrderRepository orders, List<PaymentProvider> providers, Inventory inventory,
-            Pricing pricing, ApplicationEventPublisher events, FulfilmentSync fulfilment, Clock clock) {
-        this.fulfilment = fulfilment;
+    Payments(PaymentRepository payments, PaymentLedger ledger, MoneyMovements movements, Network network,
+            OrderingSettings settings, PlatformTransactionManager transactions, Clock clock) {
         this.payments = payments;
-        this.orders = orders;
-        this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::code, Function.identity()));
-        this.inventory = inventory;
-        this.pricing = pricing;
-        this.events = events;
+        this.ledger = ledger;
+        this.movements = movements;
+        this.network = network;
+        this.settings = settings;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -54,190 +51,163 @@ class Payments {
         return payments.ofOrder(orderId);
     }
 
-    /** What the order still needs secured (authorised or captured). */
+    /** What the order still needs asked of a provider. */
     long due(Order order) {
-        return order.totals().gross() - payments.ofOrder(order.id()).stream().mapToLong(Payment::secured).sum();
+        return ledger.due(order);
     }
 
-    @Transactional
-    Payment pay(Order order, String providerCode, Long amount, String token, Caller caller) {
-        PaymentProvider provider = providers.get(providerCode);
-        if (provider == null) {
-            throw ApiProblem.invalid("provider", "must be one of " + providers.keySet().stream().sorted().toList());
-        }
-        if (!PAYABLE.contains(order.status())) {
-            throw ApiProblem.conflict("order-not-payable", "An order " + order.status() + " takes no payment")
-                    .with("status", order.status().name());
-        }
-        long due = due(order);
-        long asked = amount == null ? due : amount;
-        if (due <= 0 || asked < 1 || asked > due) {
-            throw ApiProblem.invalid("amount", due <= 0 ? "nothing is due on this order" : "must be 1 to " + due);
-        }
-        PaymentProvider.Outcome outcome = provider.authorize(order.number(), asked, order.currency(), token);
-        Instant now = clock.instant();
-        Order current = fulfilment.lock(orders, order.id()).orElseThrow();
-        if (!PAYABLE.contains(current.status())) {
-            if (outcome.approved()) {
-                provider.voidAuthorization(outcome.reference());
+    /** What the order owes that no payment secures yet (its goods are not handed over before it is 0). */
+    long unsecured(Order order) {
+        return order.owed() - payments.ofOrder(order.id()).stream().mapToLong(Payment::secured).sum();
+    }
+
+    private record Started(Payment payment, PaymentOperation authorisation) {}
+
+    /**
+     * Asks the provider for {@code amount} (what is due when null). A declined payment is recorded and
+     * says so in its status; a payment of an order paid at checkout that is declined cancels it.
+     */
+    Payment pay(UUID orderId, String providerCode, Long amount, String token, Caller caller) {
+        Started started = transaction.execute(status -> {
+            Order order = OrderAccess.visible(caller, ledger.lock(orderId));
+            PaymentProvider provider = allowed(providerCode, order, caller);
+            if (!PaymentLedger.PAYABLE.contains(order.status())) {
+                throw ApiProblem.conflict("order-not-payable", "An order " + order.status() + " takes no payment")
+                        .with("status", order.status().name());
             }
-            throw ApiProblem.conflict("order-not-payable", "The order became " + current.status() + " meanwhile");
-        }
-        if (!outcome.approved()) {
-            Payment declined = new Payment(Ids.newId(), order.id(), provider.code(), Payment.Status.DECLINED, asked, 0,
-                    0, null, outcome.detail(), now);
-            payments.insert(declined);
-            if (current.paymentTerms() == Order.PaymentTerms.PAY_NOW && current.status() == Order.Status.PLACED) {
-                cancelDeclined(current, outcome.detail(), caller, now);
+            long due = ledger.due(order);
+            long asked = amount == null ? due : amount;
+            if (due <= 0 || asked < 1 || asked > due) {
+                throw ApiProblem.invalid("amount", due <= 0 ? "nothing is due on this order" : "must be 1 to " + due);
             }
-            return declined;
+            if (!provider.remote()) {
+                var outcome = provider.authorize(order.number(), asked, order.currency(), token, Ids.newId().toString());
+                return new Started(ledger.takeLocally(order, provider, asked, outcome.reference(), caller), null);
+            }
+            Payment payment = new Payment(Ids.newId(), order.id(), provider.code(), Payment.Status.PROCESSING, asked,
+                    0, 0, 0, 0, 0, 0, null, null, clock.instant());
+            payments.insert(payment);
+            return new Started(payment, ledger.record(payment, PaymentOperation.Kind.AUTHORIZE, asked, token,
+                    "payment", caller));
+        });
+        if (started.authorisation() != null) {
+            movements.execute(started.authorisation(), caller);
         }
-        Payment.Status status = provider.capturesImmediately() ? Payment.Status.CAPTURED
-                : provider.awaitsConfirmation() ? Payment.Status.PENDING : Payment.Status.AUTHORIZED;
-        Payment payment = new Payment(Ids.newId(), order.id(), provider.code(), status, asked,
-                status == Payment.Status.CAPTURED ? asked : 0, 0, outcome.reference(), null, now);
-        payments.insert(payment);
-        settled(current, caller, now);
-        return payment;
+        return payments.find(started.payment().id()).orElseThrow();
     }
 
-    /** Captures an authorisation, or confirms a bank transfer arrived. */
-    @Transactional
-    Payment capture(Order order, UUID paymentId, Caller caller) {
-        Payment payment = payments.find(order.id(), paymentId)
-                .orElseThrow(() -> ApiProblem.notFound("Payment", paymentId));
-        if (payment.status() == Payment.Status.CAPTURED) {
-            return payment;
+    /** Takes an authorisation (or confirms that a bank transfer arrived). */
+    Payment capture(UUID orderId, UUID paymentId, Caller caller) {
+        if (!(caller.has(Role.ADMIN) || caller.has(Role.INTEGRATION) || caller.has(Role.STORE_ASSOCIATE))) {
+            throw ApiProblem.forbidden("Money is taken by the store, the finance system or an admin");
         }
-        if (payment.status() != Payment.Status.AUTHORIZED && payment.status() != Payment.Status.PENDING) {
-            throw ApiProblem.conflict("payment-not-capturable", "A payment " + payment.status() + " cannot be captured");
-        }
-        var outcome = providers.get(payment.provider()).capture(payment.providerRef(), payment.amount());
-        if (!outcome.approved()) {
-            throw ApiProblem.conflict("capture-refused", "The provider refused the capture: " + outcome.detail());
-        }
-        Instant now = clock.instant();
-        Order current = fulfilment.lock(orders, order.id()).orElseThrow();
-        Payment captured = new Payment(payment.id(), payment.orderId(), payment.provider(), Payment.Status.CAPTURED,
-                payment.amount(), payment.amount(), 0, payment.providerRef(), null, payment.createdAt());
-        payments.update(captured, now);
-        settled(current, caller, now);
-        return captured;
+        List<PaymentOperation> operations = transaction.execute(status -> {
+            Order order = OrderAccess.visible(caller, ledger.lock(orderId));
+            Payment payment = payments.find(orderId, paymentId)
+                    .orElseThrow(() -> ApiProblem.notFound("Payment", paymentId));
+            if (payment.status() == Payment.Status.CAPTURED) {
+                return List.<PaymentOperation>of();
+            }
+            if (payment.status() == Payment.Status.PENDING && payments.confirmArrived(paymentId, clock.instant())) {
+                ledger.settled(order, caller, clock.instant());
+                return List.<PaymentOperation>of();
+            }
+            long amount = payment.capturable();
+            if (amount <= 0 || !payments.reserveCapture(paymentId, amount, clock.instant())) {
+                throw ApiProblem.conflict("payment-not-capturable", "A payment " + payment.status()
+                        + " cannot be captured").with("status", payment.status().name());
+            }
+            return ledger.moved(payment, PaymentOperation.Kind.CAPTURE, amount, "captured", caller);
+        });
+        operations.forEach(op -> movements.execute(op, caller));
+        return payments.find(paymentId).orElseThrow();
     }
 
-    @Transactional
-    Payment refund(Order order, UUID paymentId, Long amount, Caller caller) {
-        Payment payment = payments.find(order.id(), paymentId)
-                .orElseThrow(() -> ApiProblem.notFound("Payment", paymentId));
-        long refundable = payment.captured() - payment.refunded();
-        long asked = amount == null ? refundable : amount;
-        if (refundable <= 0 || asked < 1 || asked > refundable) {
-            throw ApiProblem.invalid("amount", refundable <= 0 ? "nothing of this payment can be refunded"
-                    : "must be 1 to " + refundable);
+    /** Refunds {@code amount} of what the payment took (all that is left when null). */
+    Payment refund(UUID orderId, UUID paymentId, Long amount, Caller caller) {
+        if (!(caller.has(Role.ADMIN) || caller.has(Role.INTEGRATION) || caller.has(Role.AGENT)
+                || caller.has(Role.STORE_ASSOCIATE))) {
+            throw ApiProblem.forbidden("Refunds are given by the store, the service desk, the finance system or an admin");
         }
-        var outcome = providers.get(payment.provider()).refund(payment.providerRef(), asked);
-        if (!outcome.approved()) {
-            throw ApiProblem.conflict("refund-refused", "The provider refused the refund: " + outcome.detail());
-        }
-        Instant now = clock.instant();
-        Order current = fulfilment.lock(orders, order.id()).orElseThrow();
-        Payment refunded = withRefund(payment, asked);
-        payments.update(refunded, now);
-        settled(current, caller, now);
-        return refunded;
+        List<PaymentOperation> operations = transaction.execute(status -> {
+            Order order = OrderAccess.visible(caller, ledger.lock(orderId));
+            Payment payment = payments.find(orderId, paymentId)
+                    .orElseThrow(() -> ApiProblem.notFound("Payment", paymentId));
+            long refundable = payment.refundable();
+            long asked = amount == null ? refundable : amount;
+            if (refundable <= 0 || asked < 1 || asked > refundable) {
+                throw ApiProblem.invalid("amount", refundable <= 0 ? "nothing of this payment can be refunded"
+                        : "must be 1 to " + refundable);
+            }
+            if (!payments.reserveRefund(paymentId, asked, clock.instant())) {
+                throw ApiProblem.conflict("refund-in-progress", "Another refund of this payment took the money first");
+            }
+            var moved = ledger.moved(payment, PaymentOperation.Kind.REFUND, asked, "refunded", caller);
+            ledger.refreshMoney(order, clock.instant());
+            return moved;
+        });
+        operations.forEach(op -> movements.execute(op, caller));
+        return payments.find(paymentId).orElseThrow();
     }
 
-    /** Before a cancellation: authorisations are voided and captured money refunded. */
-    void settleForCancellation(Order order) {
-        Instant now = clock.instant();
-        for (Payment payment : payments.ofOrder(order.id())) {
-            PaymentProvider provider = providers.get(payment.provider());
-            if (payment.status() == Payment.Status.AUTHORIZED || payment.status() == Payment.Status.PENDING) {
-                provider.voidAuthorization(payment.providerRef());
-                payments.update(new Payment(payment.id(), payment.orderId(), payment.provider(),
-                        Payment.Status.VOIDED, payment.amount(), 0, 0, payment.providerRef(), "order cancelled",
-                        payment.createdAt()), now);
-            } else if (payment.captured() > payment.refunded()) {
-                long rest = payment.captured() - payment.refunded();
-                if (provider.refund(payment.providerRef(), rest).approved()) {
-                    payments.update(withRefund(payment, rest), now);
-                }
+    /** Once the order is cancelled: everything its payments hold goes back, after the commit. */
+    void cancelled(Order cancelled, Caller caller) {
+        movements.afterCommit(ledger.rebalance(cancelled, "order cancelled", caller), caller);
+    }
+
+    /** After the order was priced again (lines cancelled, edited): what it holds beyond its total goes back. */
+    void rebalance(Order order, String reason, Caller caller) {
+        movements.afterCommit(ledger.rebalance(order, reason, caller), caller);
+    }
+
+    /** The goods left (shipped, handed over): the authorised money is taken, after the commit. */
+    void goodsLeft(Order order, Caller caller) {
+        movements.afterCommit(ledger.captureForShipment(order, caller), caller);
+    }
+
+    /**
+     * Gives back up to {@code amount} through the order's payments in the caller's transaction (the calls
+     * to providers are made once it commits, never if it rolls back); returns what was given back.
+     */
+    long refundUpTo(UUID orderId, long amount, String reason, Caller caller) {
+        Order order = ledger.lock(orderId);
+        PaymentLedger.Refunds refunds = ledger.refundUpTo(order, amount, reason, caller);
+        ledger.refreshMoney(order, clock.instant());
+        movements.afterCommit(refunds.operations(), caller);
+        return refunds.amount();
+    }
+
+    /** Money of the platform's own (an exchange's credit), taken at once in the caller's transaction. */
+    Payment payInternally(Order order, String providerCode, long amount, Caller caller) {
+        PaymentProvider provider = movements.provider(providerCode);
+        if (provider == null || provider.use() != PaymentProvider.Use.INTERNAL) {
+            throw new IllegalArgumentException(providerCode + " is not an internal provider");
+        }
+        var outcome = provider.authorize(order.number(), amount, order.currency(), null, Ids.newId().toString());
+        return ledger.takeLocally(ledger.lock(order.id()), provider, amount, outcome.reference(), caller);
+    }
+
+    /** The provider the caller may pay this order with, or a 4xx saying why not. */
+    private PaymentProvider allowed(String code, Order order, Caller caller) {
+        PaymentProvider provider = code == null ? null : movements.provider(code);
+        if (provider == null || provider.use() == PaymentProvider.Use.INTERNAL) {
+            throw ApiProblem.invalid("provider", "must be one of " + movements.providers().values().stream()
+                    .filter(p -> p.use() != PaymentProvider.Use.INTERNAL).map(PaymentProvider::code).sorted().toList());
+        }
+        if (provider.use() == PaymentProvider.Use.TEST && !settings.testPayments()) {
+            throw ApiProblem.invalid("provider", "the test gateway is switched off on this platform");
+        }
+        if (provider.use() == PaymentProvider.Use.TILL && !(caller.has(Role.STORE_ASSOCIATE)
+                || caller.has(Role.ADMIN))) {
+            throw ApiProblem.forbidden(code + " is taken at a store's till, by its associates");
+        }
+        if (caller.storefront()) {
+            ChannelSummary channel = network.channel(order.channelCode()).orElseThrow();
+            if (!channel.paymentProviders().contains(code)) {
+                throw ApiProblem.forbidden("Channel " + channel.code() + " takes " + channel.paymentProviders()
+                        + " from its shoppers, not " + code);
             }
         }
-        refreshMoney(order, now);
-    }
-
-    private static Payment withRefund(Payment payment, long amount) {
-        long refunded = payment.refunded() + amount;
-        return new Payment(payment.id(), payment.orderId(), payment.provider(),
-                refunded >= payment.captured() ? Payment.Status.REFUNDED : payment.status(), payment.amount(),
-                payment.captured(), refunded, payment.providerRef(), payment.detail(), payment.createdAt());
-    }
-
-    /** Brings the order's money and, when it is now secured, its state up to date. */
-    private void settled(Order order, Caller caller, Instant now) {
-        Order.PaymentStatus status = refreshMoney(order, now);
-        boolean secured = status == Order.PaymentStatus.PAID || status == Order.PaymentStatus.AUTHORIZED;
-        if (secured && order.status() == Order.Status.PLACED && orders.move(order.id(), EnumSet.of(Order.Status.PLACED),
-                Order.Status.CONFIRMED, now)) {
-            orders.keepExpiry(order.id(), null);
-            orders.record(order.id(), new OrderRepository.Change(Order.Status.PLACED, Order.Status.CONFIRMED, "paid",
-                    caller.name(), caller.channelCode().orElse(null), null, now));
-            events.publishEvent(new OrderStatusChanged(Ids.newId(), now, order.id(), order.number(),
-                    order.channelCode(), order.customerRef(), Order.Status.PLACED.name(),
-                    Order.Status.CONFIRMED.name(), caller.name(), "paid"));
-            carriedOut(order, caller, now);
-            orders.find(order.id()).ifPresent(paid -> fulfilment.changed(paid));
-        }
-    }
-
-    /** A till sale of carried-out goods is over once paid: the stock is sold, the goods handed over. */
-    private void carriedOut(Order order, Caller caller, Instant now) {
-        if (!order.groups().stream().allMatch(g -> g.method() == Fulfilment.Method.CARRY_OUT)) {
-            return;
-        }
-        inventory.confirm(order.holdId());
-        orders.move(order.id(), EnumSet.of(Order.Status.CONFIRMED), Order.Status.COLLECTED, now);
-        orders.record(order.id(), new OrderRepository.Change(Order.Status.CONFIRMED, Order.Status.COLLECTED,
-                "carried out", caller.name(), caller.channelCode().orElse(null), null, now));
-    }
-
-    private Order.PaymentStatus refreshMoney(Order order, Instant now) {
-        List<Payment> all = payments.ofOrder(order.id());
-        long captured = all.stream().mapToLong(Payment::captured).sum();
-        long refunded = all.stream().mapToLong(Payment::refunded).sum();
-        long secured = all.stream().mapToLong(Payment::secured).sum();
-        long gross = order.totals().gross();
-        Order.PaymentStatus status;
-        if (order.paymentTerms() == Order.PaymentTerms.PREPAID) {
-            status = order.paymentStatus();
-        } else if (refunded > 0 && captured - refunded <= 0) {
-            status = Order.PaymentStatus.REFUNDED;
-        } else if (refunded > 0) {
-            status = Order.PaymentStatus.PARTLY_REFUNDED;
-        } else if (gross == 0) {
-            status = Order.PaymentStatus.NOT_REQUIRED;
-        } else if (captured >= gross) {
-            status = Order.PaymentStatus.PAID;
-        } else if (secured >= gross) {
-            status = Order.PaymentStatus.AUTHORIZED;
-        } else {
-            status = Order.PaymentStatus.AWAITING;
-        }
-        orders.updateMoney(order.id(), order.totals(), order.paymentTerms() == Order.PaymentTerms.PREPAID
-                ? order.paid() : captured, refunded, status, null, now);
-        return status;
-    }
-
-    private void cancelDeclined(Order order, String detail, Caller caller, Instant now) {
-        inventory.release(order.holdId());
-        pricing.release(order.number());
-        orders.move(order.id(), EnumSet.of(Order.Status.PLACED), Order.Status.CANCELLED, now);
-        orders.keepExpiry(order.id(), null);
-        orders.record(order.id(), new OrderRepository.Change(Order.Status.PLACED, Order.Status.CANCELLED,
-                "payment declined", caller.name(), caller.channelCode().orElse(null), detail, now));
-        events.publishEvent(new OrderStatusChanged(Ids.newId(), now, order.id(), order.number(), order.channelCode(),
-                order.customerRef(), Order.Status.PLACED.name(), Order.Status.CANCELLED.name(), caller.name(),
-                "payment declined: " + detail));
+        return provider;
     }
 }

@@ -5,10 +5,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.security.CredentialResolver;
+import org.comptoir.platform.security.SecretTokens;
 import org.comptoir.platform.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -50,7 +53,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         var authorities = caller.get().roles().stream().map(role -> new SimpleGrantedAuthority(role.authority()))
                 .toList();
-        var authentication = new PreAuthenticatedAuthenticationToken(caller.get(), null, authorities);
+        var authentication = new PreAuthenticatedAuthenticationToken(caller.get().presenting(secrets(request)), null,
+                authorities);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
@@ -59,6 +63,18 @@ class BearerTokenFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /** The resource secrets the request presents, as the SHA-256 they are stored as. */
+    private static Set<String> secrets(HttpServletRequest request) {
+        Set<String> hashes = new HashSet<>(2);
+        for (String header : List.of(SecretTokens.CART_SECRET, SecretTokens.ORDER_SECRET)) {
+            String value = request.getHeader(header);
+            if (value != null && !value.isBlank() && value.length() <= 200) {
+                hashes.add(SecretTokens.hash(value.trim()));
+            }
+        }
+        return hashes;
     }
 
     private static String token(HttpServletRequest request) {

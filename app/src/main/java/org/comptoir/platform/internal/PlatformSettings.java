@@ -13,13 +13,15 @@ import org.springframework.util.unit.DataSize;
  * @param maxUploadSize largest body accepted by the bulk endpoints listed in {@code uploadPaths}
  * @param uploadPaths path prefixes of bulk endpoints (imports)
  * @param idempotencyRetention how long an Idempotency-Key is remembered
+ * @param idempotencyMaxBody the largest answer kept for a replay; a larger one is remembered without it
  */
 @ConfigurationProperties("comptoir.platform")
 record PlatformSettings(
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue("256MB") DataSize maxUploadSize,
         @DefaultValue List<String> uploadPaths,
-        @DefaultValue("24h") Duration idempotencyRetention) {
+        @DefaultValue("24h") Duration idempotencyRetention,
+        @DefaultValue("64KB") DataSize idempotencyMaxBody) {
 
     long limitFor(String path) {
         return uploadPaths.stream().anyMatch(path::startsWith) ? maxUploadSize.toBytes() : maxBodySize.toBytes();

@@ -3,6 +3,7 @@ package org.comptoir.platform.internal;
 import java.time.Clock;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
+import org.comptoir.platform.web.SelfManagedTransactions;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -91,8 +92,9 @@ class WebConfig {
 
     @Bean
     WriteTransactionFilter writeTransactionFilter(PlatformTransactionManager transactions,
-            IdempotencyRepository records, ProblemWriter problems, PlatformSettings settings, Clock clock) {
-        return new WriteTransactionFilter(transactions, records, problems, settings, clock);
+            IdempotencyRepository records, ProblemWriter problems, PlatformSettings settings, Clock clock,
+            List<SelfManagedTransactions> selfManaged) {
+        return new WriteTransactionFilter(transactions, records, problems, settings, clock, selfManaged);
     }
 
     @Bean

@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.comptoir.platform.internal.IdempotencyRepository.StoredResponse;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.security.SecretTokens;
 import org.comptoir.platform.web.ApiProblem;
+import org.comptoir.platform.web.SelfManagedTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -24,7 +26,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -34,6 +39,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * retry after a lost response replays it and never does the work twice. Two concurrent requests with
  * one key both run, but only the first to commit keeps its work; the other is rolled back and
  * replays the first answer.
+ *
+ * <p>The endpoints modules declare {@link SelfManagedTransactions} (those that call a payment
+ * provider between two transactions of their own) run without that transaction: their key is claimed
+ * first, so a concurrent request with it is told to retry, and answered when they end.
+ *
+ * <p>Keys are per caller; a storefront's key is shared by all its shoppers, so theirs are per shopper
+ * (the cart secret or customer token they present, else their address). An answer larger than the
+ * configured bound is remembered without its body.
  */
 class WriteTransactionFilter extends OncePerRequestFilter {
 
@@ -43,14 +56,17 @@ class WriteTransactionFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(WriteTransactionFilter.class);
 
     private final TransactionTemplate transaction;
+    private final List<PathPattern> selfManaged;
     private final IdempotencyRepository records;
     private final ProblemWriter problems;
     private final PlatformSettings settings;
     private final Clock clock;
 
     WriteTransactionFilter(PlatformTransactionManager transactions, IdempotencyRepository records,
-            ProblemWriter problems, PlatformSettings settings, Clock clock) {
+            ProblemWriter problems, PlatformSettings settings, Clock clock, List<SelfManagedTransactions> selfManaged) {
         this.transaction = new TransactionTemplate(transactions);
+        this.selfManaged = selfManaged.stream().flatMap(s -> s.patterns().stream())
+                .map(PathPatternParser.defaultInstance::parse).toList();
         this.records = records;
         this.problems = problems;
         this.settings = settings;
@@ -72,8 +88,12 @@ class WriteTransactionFilter extends OncePerRequestFilter {
             problems.write(request, response, ApiProblem.invalid(KEY_HEADER, "must have 1 to 255 characters"));
             return;
         }
-        String principal = principal();
+        String principal = principal(request);
         String fingerprint = key == null ? null : fingerprint(request);
+        if (request.getMethod().equals("POST") && selfManaged(request)) {
+            runSelfManaged(request, response, chain, principal, key, fingerprint);
+            return;
+        }
         if (key != null) {
             Optional<StoredResponse> first = records.find(principal, key, clock.instant());
             if (first.isPresent()) {
@@ -126,6 +146,55 @@ class WriteTransactionFilter extends OncePerRequestFilter {
         buffered.copyBodyToResponse();
     }
 
+    private boolean selfManaged(HttpServletRequest request) {
+        if (selfManaged.isEmpty()) {
+            return false;
+        }
+        PathContainer path = PathContainer.parsePath(request.getRequestURI());
+        return selfManaged.stream().anyMatch(pattern -> pattern.matches(path));
+    }
+
+    /** No transaction around the request: its key claimed before, its answer stored after. */
+    private void runSelfManaged(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            String principal, String key, String fingerprint) throws IOException, ServletException {
+        if (key != null) {
+            Optional<StoredResponse> first = records.find(principal, key, clock.instant());
+            if (first.isEmpty()) {
+                try {
+                    Instant now = clock.instant();
+                    transaction.executeWithoutResult(status -> records.claim(principal, key, request.getMethod(),
+                            request.getRequestURI(), fingerprint, now, now.plus(settings.idempotencyRetention())));
+                } catch (DataIntegrityViolationException race) {
+                    first = records.find(principal, key, clock.instant());
+                    if (first.isEmpty()) {
+                        problems.write(request, response, inFlight());
+                        return;
+                    }
+                }
+            }
+            if (first.isPresent()) {
+                replayOrRefuse(request, response, first.get(), fingerprint);
+                return;
+            }
+        }
+        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+        boolean answered = false;
+        try {
+            chain.doFilter(request, buffered);
+            answered = buffered.getStatus() < 500;
+        } finally {
+            if (key != null) {
+                if (answered) {
+                    StoredResponse stored = stored(fingerprint, buffered);
+                    transaction.executeWithoutResult(status -> records.complete(principal, key, stored));
+                } else {
+                    transaction.executeWithoutResult(status -> records.release(principal, key));
+                }
+            }
+        }
+        buffered.copyBodyToResponse();
+    }
+
     private void rememberRefusal(String principal, String key, HttpServletRequest request, String fingerprint,
             ContentCachingResponseWrapper buffered) {
         try {
@@ -138,11 +207,17 @@ class WriteTransactionFilter extends OncePerRequestFilter {
     private void remember(String principal, String key, HttpServletRequest request, String fingerprint,
             ContentCachingResponseWrapper buffered) {
         Instant now = clock.instant();
-        StoredResponse stored = new StoredResponse(fingerprint, buffered.getStatus(), buffered.getContentType(),
+        records.insert(principal, key, request.getMethod(), request.getRequestURI(), stored(fingerprint, buffered),
+                now, now.plus(settings.idempotencyRetention()));
+    }
+
+    /** The answer to keep: its body only when within the bound, so that stored answers cannot fill the disk. */
+    private StoredResponse stored(String fingerprint, ContentCachingResponseWrapper buffered) {
+        byte[] body = buffered.getContentAsByteArray();
+        boolean dropped = body.length > settings.idempotencyMaxBody().toBytes();
+        return new StoredResponse(fingerprint, buffered.getStatus(), buffered.getContentType(),
                 buffered.getHeader(HttpHeaders.LOCATION), buffered.getHeader(HttpHeaders.ETAG),
-                new String(buffered.getContentAsByteArray(), StandardCharsets.UTF_8));
-        records.insert(principal, key, request.getMethod(), request.getRequestURI(), stored, now,
-                now.plus(settings.idempotencyRetention()));
+                dropped ? null : new String(body, StandardCharsets.UTF_8), dropped);
     }
 
     private void replayOrRefuse(HttpServletRequest request, HttpServletResponse response, StoredResponse first,
@@ -151,6 +226,21 @@ class WriteTransactionFilter extends OncePerRequestFilter {
             problems.write(request, response, new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT,
                     "idempotency-key-reused", "Idempotency key reused",
                     "This Idempotency-Key was used for a different request; use a new key for a new request"));
+            return;
+        }
+        if (first.inFlight()) {
+            problems.write(request, response, inFlight());
+            return;
+        }
+        if (first.bodyDropped()) {
+            ApiProblem tooLarge = new ApiProblem(HttpStatus.CONFLICT, "idempotent-answer-not-kept",
+                    "Answer not kept", "The request was done; its answer was too large to keep for a replay"
+                            + (first.location() == null ? "" : ": read it at " + first.location()));
+            if (first.location() != null) {
+                tooLarge.with("location", first.location());
+            }
+            problems.write(request, response, tooLarge);
+            response.setHeader(REPLAYED_HEADER, "true");
             return;
         }
         response.setStatus(first.status());
@@ -183,10 +273,21 @@ class WriteTransactionFilter extends OncePerRequestFilter {
         return SecretTokens.sha256Hex((target + "\n" + bodyHash).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String principal() {
+    /**
+     * Whose keys these are: the caller's. A storefront's key is public and shared by every shopper, so
+     * an anonymous shopper's keys are theirs only, by the secrets they present or their address.
+     */
+    private static String principal(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof Caller caller ? caller.id()
-                : "anonymous";
+        if (!(authentication != null && authentication.getPrincipal() instanceof Caller caller)) {
+            return "anonymous";
+        }
+        if (!caller.storefront() || caller.customerId().isPresent()) {
+            return caller.id();
+        }
+        String shopper = caller.secrets().isEmpty() ? "address:" + request.getRemoteAddr()
+                : String.join(",", new java.util.TreeSet<>(caller.secrets()));
+        return caller.id() + "|" + SecretTokens.sha256Hex(shopper.getBytes(StandardCharsets.UTF_8)).substring(0, 24);
     }
 
     private static void run(FilterChain chain, HttpServletRequest request, HttpServletResponse response) {

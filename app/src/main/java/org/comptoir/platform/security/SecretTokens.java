@@ -13,6 +13,10 @@ import java.util.HexFormat;
  */
 public final class SecretTokens {
 
+    /** Headers a shopper proves ownership with: a cart's secret, an order's (the confirmation link). */
+    public static final String CART_SECRET = "Cart-Secret";
+    public static final String ORDER_SECRET = "Order-Secret";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int VISIBLE_CHARS = 12;
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.security.Callers;
 import org.comptoir.pricing.Quote;
 import org.comptoir.pricing.QuoteRequest;
@@ -63,7 +64,8 @@ class QuoteController {
 
     @PostMapping("/quotes")
     Quote quote(@Valid @RequestBody Basket basket) {
-        return quoting.quote(basket.toRequest(Callers.current().channelCode().orElse(basket.channelCode())));
+        Caller caller = Callers.current();
+        return quoting.quoteFor(basket.toRequest(caller.channelCode().orElse(basket.channelCode())), caller);
     }
 
     @PostMapping("/audit")

@@ -17,6 +17,7 @@ import org.comptoir.catalog.TaxClass;
 import org.comptoir.catalog.VariantSummary;
 import org.comptoir.network.ChannelSummary;
 import org.comptoir.network.Network;
+import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.web.ApiProblem;
 import org.comptoir.pricing.LoyaltyPoints;
 import org.comptoir.pricing.Pricing;
@@ -57,6 +58,24 @@ class Quoting implements Pricing {
         this.network = network;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * A quote asked by a caller: a storefront prices for its signed-in shopper only (their price group,
+     * their points), never for a customer it names, whose points balance a quote would otherwise tell.
+     */
+    Quote quoteFor(QuoteRequest request, Caller caller) {
+        if (!caller.storefront()) {
+            return quote(request);
+        }
+        if (request.customerRef() != null && !caller.ownsCustomerRef(request.customerRef())
+                || request.customerGroup() != null && !caller.customerGroup().map(request.customerGroup()::equals)
+                        .orElse(false)) {
+            throw ApiProblem.forbidden("A storefront prices for its signed-in shopper (a customer token) only");
+        }
+        return quote(new QuoteRequest(request.channelCode(), request.currency(), caller.customerRef().orElse(null),
+                caller.customerGroup().orElse(null), request.country(), request.lines(), request.codes(),
+                request.deliveryMethod(), request.loyaltyPoints()));
     }
 
     @Override

@@ -28,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Opens returns for any channel's orders under the return rules (goods handed over, within the
  * window, returnable, no more than was bought and not returned yet), and receives them: the money
- * first (through the order's payments or as store credit, before any stock row is touched), then
- * resellable units back into the receiving location's stock and damaged ones into quarantine.
+ * (through the order's payments, asked of their providers once the receipt commits, or as store
+ * credit), then resellable units back into the receiving location's stock and damaged ones into
+ * quarantine.
  */
 @Service
 class Returns {
@@ -158,9 +159,11 @@ class Returns {
             credit = code("C");
             returns.credit(credit, r.customerRef(), r.currency(), r.refundAmount(), r.id(), now);
             refunded = r.refundAmount();
+            orders.returned(r.orderId(), r.refundAmount(), r.refundAmount(), caller);
         } else {
             refunded = r.refundAmount() == 0 ? 0 : orders.refund(r.orderId(), r.refundAmount(), "return " + r.code(),
                     caller);
+            orders.returned(r.orderId(), r.refundAmount(), 0, caller);
         }
         restock(r, location, conditions, caller, now);
         closeReceived(r, location, refunded, credit, conditions, now);
@@ -193,7 +196,8 @@ class Returns {
         var replacement = new OrderBook.Exchange(channelCode, r.customerRef(), r.locationCode(), sku,
                 line.quantity(), shipTo, r.refundAmount());
         long price = orders.price(replacement);
-        // The money first, before any stock row is locked.
+        // The leftover's refund is reserved here and asked of the provider only once all of it commits:
+        // a replacement refused (out of stock) takes the refund back with it.
         long leftover = Math.max(0, r.refundAmount() - price);
         long refunded = leftover == 0 ? 0 : orders.refund(r.orderId(), leftover, "exchange " + r.code(), caller);
         Instant now = clock.instant();
@@ -211,6 +215,7 @@ class Returns {
             throw ApiProblem.conflict("price-changed", "The replacement's price changed meanwhile; try again");
         }
         returns.exchangedFor(r.id(), placed.orderId(), placed.number());
+        orders.returned(r.orderId(), r.refundAmount(), Math.min(r.refundAmount(), price), caller);
         closeReceived(r, r.locationCode(), refunded + Math.min(r.refundAmount(), price), null, conditions, now);
         return new Exchanged(find(r.id()), placed);
     }

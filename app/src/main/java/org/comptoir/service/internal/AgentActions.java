@@ -122,9 +122,11 @@ class AgentActions {
         if (!c.customerId().toString().equals(cart.customerRef())) {
             throw ApiProblem.invalid("cartId", "the cart is not this customer's");
         }
-        String link = settings.cartLink().replace("{cartId}", cartId.toString()).replace("{channel}", channelCode);
+        // The link carries a new secret of the cart: whoever has it continues the cart, nobody else.
+        String link = settings.cartLink().replace("{cartId}", cartId.toString()).replace("{channel}", channelCode)
+                .replace("{secret}", checkout.newSecret(cartId, caller));
         desk.action(repository.lock(c.id()).orElseThrow(), "sent a link to continue on " + channelCode,
-                Map.of("cartId", cartId.toString(), "link", link), caller);
+                Map.of("cartId", cartId.toString(), "channelCode", channelCode), caller);
         desk.reply(c.id(), "Votre panier vous attend / Your cart is waiting: " + link, null, null, caller);
         return cart;
     }

@@ -41,11 +41,11 @@ class CartCommitTest extends ApiTest {
         priceList(Map.of(sku, 2490));
         receive(warehouse, sku, 5);
 
-        UUID cart = committedWith(() -> carts.create(web, null, null, null, null).id(), "off");
+        UUID cart = committedWith(() -> carts.create(web, null, null, null, null, Caller.SYSTEM).cart().id(), "off");
         committedWith(() -> carts.setLine(cart, sku, 2, null, true, Caller.SYSTEM), "off");
         committedWith(() -> carts.setGroup(cart, new Fulfilment.Group("main", Fulfilment.Method.HOME_DELIVERY, null,
                 null, new Fulfilment.Address("12 rue de Rivoli", null, "75004", "Paris", "FR", null, null)), Caller.SYSTEM), "off");
-        Order order = committedWith(() -> carts.order(cart, Order.PaymentTerms.PAY_NOW, Caller.SYSTEM), "on");
+        Order order = committedWith(() -> carts.order(cart, Order.PaymentTerms.PAY_NOW, Caller.SYSTEM).order(), "on");
 
         assertThat(order.lines()).hasSize(1);
         assertThat(admin.get("/api/v1/carts/" + cart).json().path("status").asString()).isEqualTo("ORDERED");

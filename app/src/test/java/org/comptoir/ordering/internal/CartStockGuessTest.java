@@ -84,7 +84,7 @@ class CartStockGuessTest extends ApiTest {
                 .isEqualTo(200);
         lastSeen.saw(new Cart(cart, other, null, null, "EUR", "FR", List.of(), Cart.Status.OPEN, null, null, 1,
                 seen.createdAt(), seen.updatedAt(), List.of(), List.of(new Cart.Line(shears, "main", 2),
-                        new Cart.Line(gloves, "main", 2)), 0));
+                        new Cart.Line(gloves, "main", 2)), 0, null));
         receive(warehouse, gloves, 1);
         clearInvocations(inventory);
         assertThat(shortages(line(id, rake, 1))).containsExactly(shears + " 2>1");
