@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.comptoir.platform.security.Role;
 import org.comptoir.support.Api;
 import org.comptoir.support.ApiTest;
+import org.comptoir.support.TestMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -207,8 +208,17 @@ class CustomersApiTest extends ApiTest {
     @Test
     void aStorefrontSendsItsOwnChannelsTouchpointsAndLearnsNothingOfWhoseTheyAre() {
         String key = createStorefrontKey();
-        Map<String, Object> view = event("PRODUCT_VIEW", shop.web, Map.of("identity", Map.of("kind", "EMAIL",
-                "value", email()), "subject", shop.shears));
+        // Whose events they are a storefront does not say: an address typed in a form proves nothing.
+        String email = email();
+        String customer = identified(identify("web", List.of(identity("EMAIL", email, true)))).path("profile")
+                .path("id").asString();
+        Map<String, Object> claimed = event("PRODUCT_VIEW", shop.web, Map.of("identity", Map.of("kind", "EMAIL",
+                "value", email), "subject", shop.shears));
+        assertThat(as(key).post("/api/v1/touchpoints", claimed).status()).isEqualTo(403);
+        assertThat(admin.get("/api/v1/customers/" + customer + "/timeline").json().path("items").valueStream()
+                .noneMatch(t -> t.path("type").asString().equals("PRODUCT_VIEW"))).isTrue();
+        Map<String, Object> view = event("PRODUCT_VIEW", shop.web, Map.of("anonymousId", unique("dev"), "subject",
+                shop.shears));
         var sent = as(key).post("/api/v1/touchpoints", view);
         assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
         assertThat(sent.json().has("customerIds")).isFalse();
@@ -219,7 +229,8 @@ class CustomersApiTest extends ApiTest {
 
     @Test
     void aWithdrawalTakesEffectAtOnceAndADoubleOptInWaitsForItsConfirmation() {
-        String id = identified(identify("web", List.of(identity("EMAIL", email(), true),
+        String address = email();
+        String id = identified(identify("web", List.of(identity("EMAIL", address, true),
                 identity("PHONE", mobile(), true)))).path("profile").path("id").asString();
         String sms = "/api/v1/customers/" + id + "/contactability?channel=SMS&purpose=MARKETING";
         assertThat(admin.get(sms).json().path("allowed").asBoolean()).isFalse();
@@ -243,10 +254,16 @@ class CustomersApiTest extends ApiTest {
                 "doubleOptIn", true));
         String mail = "/api/v1/customers/" + id + "/contactability?channel=EMAIL&purpose=MARKETING";
         assertThat(pending.json().path("entry").path("status").asString()).isEqualTo("PENDING");
+        // The token goes to the person, never to whoever recorded the consent (who could confirm it).
+        assertThat(pending.body()).doesNotContain("cc_");
+        assertThat(pending.json().path("confirmationSent").asBoolean()).isTrue();
         assertThat(admin.get(mail).json().path("allowed").asBoolean()).isFalse();
         String storefront = createStorefrontKey();
-        var confirmed = as(storefront).post("/api/v1/customers/consents/confirm",
-                Map.of("token", pending.json().path("confirmationToken").asString()));
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !TestMail.to(address).isEmpty());
+        var link = java.util.regex.Pattern.compile("token=(cc_[A-Za-z0-9_-]+)")
+                .matcher(TestMail.text(TestMail.to(address).getLast()));
+        assertThat(link.find()).isTrue();
+        var confirmed = as(storefront).post("/api/v1/customers/consents/confirm", Map.of("token", link.group(1)));
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         assertThat(confirmed.json().path("confirmedAt").isMissingNode()).isFalse();
         assertThat(admin.get(mail).json().path("allowed").asBoolean()).isTrue();

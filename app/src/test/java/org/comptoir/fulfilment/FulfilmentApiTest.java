@@ -266,9 +266,14 @@ class FulfilmentApiTest extends ApiTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().stream()
                 .anyMatch(r -> r.eventType().equals("fulfilment.pickup.ready") && r.body().contains(pickupId)));
-        String code = receiver.received().stream().filter(r -> r.eventType().equals("fulfilment.pickup.ready"))
-                .map(r -> Api.JSON.readTree(r.body()).path("data").path("pickupCode").asString()).findFirst()
-                .orElseThrow();
+        // The event says the order is ready, never its code: the notification sender reads it.
+        assertThat(receiver.received().stream().filter(r -> r.eventType().equals("fulfilment.pickup.ready"))
+                .map(r -> Api.JSON.readTree(r.body()).path("data").has("pickupCode"))).containsOnly(false);
+        assertThat(store.get("/api/v1/fulfilment/orders/" + pickupId + "/pickup-code").status())
+                .as("the store checks the code, never reads it").isEqualTo(403);
+        String code = as(keyFor(Role.INTEGRATION)).get("/api/v1/fulfilment/orders/" + pickupId + "/pickup-code")
+                .json().path("code").asString();
+        assertThat(code).matches("[0-9]{6}");
         String wrong = code.equals("000000") ? "111111" : "000000";
         var refused = act(store, pickupId, "collect", Map.of("code", wrong));
         assertThat(refused.status()).isEqualTo(422);
@@ -278,6 +283,8 @@ class FulfilmentApiTest extends ApiTest {
         assertThat(collected.status()).as(collected.toString()).isEqualTo(200);
         assertThat(collected.json().path("status").asString()).isEqualTo("COLLECTED");
         assertThat(orderStatus(id)).isEqualTo("COLLECTED");
+        assertThat(admin.get("/api/v1/fulfilment/orders/" + pickupId + "/pickup-code").status())
+                .as("gone once collected").isEqualTo(409);
         assertThat(reserved(boulogne, shears)).isZero();
         assertThat(reserved(lyon, gloves)).isZero();
         assertThat(onHand(lyon, gloves)).isEqualTo(49);
@@ -302,12 +309,9 @@ class FulfilmentApiTest extends ApiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().stream()
                 .filter(r -> r.eventType().equals("fulfilment.pickup.ready") && r.body().contains(pickupId))
                 .count() == 2);
-        String code = receiver.received().stream()
-                .filter(r -> r.eventType().equals("fulfilment.pickup.ready") && r.body().contains(pickupId))
-                .map(r -> Api.JSON.readTree(r.body()))
-                // Deliveries may arrive in any order: the newest code is the one issued last.
-                .max(java.util.Comparator.comparing(e -> java.time.Instant.parse(e.path("occurredAt").asString())))
-                .orElseThrow().path("data").path("pickupCode").asString();
+        // The new code, as the notification sender reads it.
+        String code = as(keyFor(Role.INTEGRATION)).get("/api/v1/fulfilment/orders/" + pickupId + "/pickup-code")
+                .json().path("code").asString();
         var collected = act(admin, pickupId, "collect", Map.of("code", code));
         assertThat(collected.status()).as(collected.toString()).isEqualTo(200);
     }

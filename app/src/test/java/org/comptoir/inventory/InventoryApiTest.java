@@ -377,9 +377,12 @@ class InventoryApiTest extends ApiTest {
         String key = admin.post("/api/v1/channels/" + web + "/publishable-keys", null).json().path("key").asString();
         Api shop = as(key);
         assertThat(shop.get("/api/v1/inventory/availability/" + sku).json().path("channel").asString()).isEqualTo(web);
-        var cart = shop.post("/api/v1/inventory/holds", Map.of("kind", "CART", "lines", List.of(line(storeA, sku, 1))));
-        assertThat(cart.status()).isEqualTo(201);
+        var cart = shop.post("/api/v1/inventory/holds", Map.of("kind", "CART", "reference", unique("cart"), "lines",
+                List.of(line(storeA, sku, 1))));
+        assertThat(cart.status()).as(cart.toString()).isEqualTo(201);
         assertThat(cart.json().path("channelCode").asString()).isEqualTo(web);
+        assertThat(shop.post("/api/v1/inventory/holds/" + cart.json().path("id").asString() + "/release", null)
+                .status()).isEqualTo(200);
         assertThat(shop.post("/api/v1/inventory/holds", Map.of("kind", "ORDER", "lines",
                 List.of(line(storeA, sku, 1)))).status()).isEqualTo(403);
         assertThat(shop.post("/api/v1/inventory/movements", Map.of()).status()).isEqualTo(403);

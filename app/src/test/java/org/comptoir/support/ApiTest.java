@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "comptoir.access.admin-api-key=" + ApiTest.ADMIN_KEY,
         "comptoir.integration.webhooks.poll-interval=100ms",
         "comptoir.integration.webhooks.initial-backoff=200ms",
+        "comptoir.integration.webhooks.allowed-hosts=localhost",
         "comptoir.catalog.import-spool=target/test-imports",
         "comptoir.inventory.feed-overlap=0s",
         "comptoir.ordering.sweep-interval=300ms",

@@ -27,6 +27,7 @@ public final class Platform implements AutoCloseable {
         properties.put("comptoir.integration.webhooks.poll-interval", "100ms");
         properties.put("comptoir.integration.webhooks.initial-backoff", "200ms");
         properties.put("comptoir.ordering.test-payments", "true");
+        properties.put("comptoir.integration.webhooks.allowed-hosts", "localhost");
         properties.putAll(settings);
         Class<?>[] sources = new Class<?>[extra.length + 1];
         sources[0] = ComptoirApplication.class;

@@ -39,6 +39,15 @@ public final class TestMail {
         }).toList();
     }
 
+    /** A message's text. */
+    public static String text(MimeMessage message) {
+        try {
+            return String.valueOf(message.getContent());
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The first run of six digits in the last message to the address (a sign-in code). */
     public static String lastCode(String address) {
         List<MimeMessage> messages = to(address);

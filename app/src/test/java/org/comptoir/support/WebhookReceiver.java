@@ -35,7 +35,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private volatile String secret;
 
     public WebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // Every local address: "localhost" may be reached over IPv4 or IPv6.
+        server = HttpServer.create(new InetSocketAddress(0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/hook", exchange -> {
             calls.incrementAndGet();
@@ -62,7 +63,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return "http://localhost:" + server.getAddress().getPort() + "/hook";
     }
 
     public void secret(String value) {

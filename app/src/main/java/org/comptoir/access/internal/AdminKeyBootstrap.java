@@ -1,5 +1,10 @@
 package org.comptoir.access.internal;
 
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Set;
 import org.comptoir.platform.security.Role;
@@ -41,13 +46,35 @@ class AdminKeyBootstrap implements ApplicationRunner {
         }
         if (!keys.hasActiveAdmin()) {
             var issued = keys.issue("admin (first start)", Set.of(Role.ADMIN), Optional.empty());
+            Path file = write(issued.secret());
             log.warn("""
 
                     ==========================================================================
-                      Admin API key (shown once, keep it): {}
-                      Use it as: Authorization: Bearer <key>
+                      Admin API key written to {} (readable by you only)
+                      Keep it elsewhere, then delete the file. Use it as: Authorization: Bearer <key>
                     ==========================================================================""",
-                    issued.secret());
+                    file.toAbsolutePath().normalize());
+        }
+    }
+
+    /** The key goes to a file of the platform's user, never to a log, which others read and keep. */
+    private Path write(String secret) {
+        Path file = Path.of(settings.adminKeyFile());
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.deleteIfExists(file);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+            Files.writeString(file, secret + System.lineSeparator());
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException("The generated admin API key could not be written to " + file
+                    + "; set COMPTOIR_ADMIN_API_KEY instead", e);
         }
     }
 }

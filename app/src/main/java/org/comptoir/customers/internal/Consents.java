@@ -34,16 +34,23 @@ class Consents {
             String wordingVersion, boolean doubleOptIn) {}
 
     /** A recorded entry, with the confirmation token when one must be sent (shown once). */
-    record Recorded(ConsentRepository.Entry entry, String confirmationToken) {}
+    /**
+     * A consent recorded; {@code confirmationSent}: a double opt-in's confirmation went to the person
+     * (its token is theirs alone: never in the answer, so that whoever records a consent cannot confirm
+     * it for them).
+     */
+    record Recorded(ConsentRepository.Entry entry, boolean confirmationSent) {}
 
     private final ConsentRepository consents;
     private final CustomerRepository customers;
     private final Identities identities;
     private final ApplicationEventPublisher events;
+    private final ConsentConfirmations confirmations;
     private final Clock clock;
 
     Consents(ConsentRepository consents, CustomerRepository customers, Identities identities,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, ConsentConfirmations confirmations, Clock clock) {
+        this.confirmations = confirmations;
         this.consents = consents;
         this.customers = customers;
         this.identities = identities;
@@ -68,15 +75,17 @@ class Consents {
                         : ConsentRepository.Status.WITHDRAWN, r.viaChannel(), r.form(), r.wordingVersion(), caller.name(),
                 now, null);
         consents.insert(entry, profile.id(), token == null ? null : SecretTokens.hash(token));
+        boolean sent = false;
         if (pending) {
-            events.publishEvent(new ConsentConfirmationRequested(Ids.newId(), now, profile.id(), r.channel(),
-                    r.purpose(), address(profile.id(), r.channel()).orElseThrow(), token));
+            events.publishEvent(new ConsentConfirmationRequested(Ids.newId(), now, profile.id(), entry.id(),
+                    r.channel(), r.purpose()));
+            sent = confirmations.send(r.channel(), address(profile.id(), r.channel()).orElseThrow(), token);
         } else {
             events.publishEvent(new ConsentChanged(Ids.newId(), now, profile.id(), r.channel(), r.purpose(),
                     entry.status().name()));
         }
         events.publishEvent(CustomerChanged.anything(profile.id()));
-        return new Recorded(entry, token);
+        return new Recorded(entry, sent);
     }
 
     /** The person followed the link: the pending grant is confirmed, if it is still the one in force. */

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval how often retention, points expiry and time-window segments run
  * @param scoreInterval how often RFM scores are recomputed for every customer
  * @param loyalty the loyalty programme
+ * @param consentLink the link of a double opt-in's confirmation email ({token})
+ * @param mailFrom the sender of confirmation emails
  */
 @ConfigurationProperties("comptoir.customers")
 record CustomersSettings(@DefaultValue("FR") String phoneRegion,
@@ -35,7 +37,9 @@ record CustomersSettings(@DefaultValue("FR") String phoneRegion,
         @DefaultValue("365d") Duration maxEventAge,
         @DefaultValue("60s") Duration sweepInterval,
         @DefaultValue("1h") Duration scoreInterval,
-        @DefaultValue Loyalty loyalty) {
+        @DefaultValue Loyalty loyalty,
+        @DefaultValue("https://shop.jardin-and-co.example/consents/confirm?token={token}") String consentLink,
+        @DefaultValue("Jardin & Co <no-reply@jardin-and-co.example>") String mailFrom) {
 
     /**
      * @param pointsPerUnit points earned per whole unit of currency spent (1 per euro)

@@ -71,6 +71,9 @@ class Timeline {
         if (batch.isEmpty() || batch.size() > MAX_BATCH) {
             throw ApiProblem.invalid("events", "must hold 1 to " + MAX_BATCH + " events");
         }
+        if (caller.storefront()) {
+            batch = asStorefront(batch, caller);
+        }
         Instant now = clock.instant();
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         List<String> normalised = new ArrayList<>();
@@ -103,6 +106,33 @@ class Timeline {
         }
         return new Recorded(rows.stream().map(TimelineRepository.Touchpoint::id).toList(),
                 rows.stream().map(TimelineRepository.Touchpoint::customerId).toList());
+    }
+
+    /**
+     * A storefront's events are its own channel's, and whose they are it does not say: its signed-in
+     * shopper's when it has one, else an anonymous visitor's (a device id). An identity it would claim
+     * (an email typed in a form) would put its events on anyone's timeline.
+     */
+    private static List<Event> asStorefront(List<Event> batch, Caller caller) {
+        List<Event> own = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Event e = batch.get(i);
+            if (e == null) {
+                own.add(null);
+                continue;
+            }
+            if (!caller.channelCode().map(c -> c.equals(e.channel())).orElse(false)) {
+                throw ApiProblem.forbidden("this key sends events of channel " + caller.channelCode().orElse("?")
+                        + " only (events[" + i + "])");
+            }
+            if (e.customerId() != null || e.identityKind() != null || e.identityValue() != null) {
+                throw ApiProblem.forbidden("a storefront says whose events are by the shopper's token or an anonymous "
+                        + "id, never by a profile or an identity (events[" + i + "])");
+            }
+            own.add(new Event(e.type(), e.channel(), e.occurredAt(), caller.customerId().orElse(null), null, null,
+                    e.anonymousId(), e.locationCode(), e.subject(), e.category(), e.properties()));
+        }
+        return own;
     }
 
     /** Records what the platform itself saw (a purchase, a return) on the profile's timeline. */

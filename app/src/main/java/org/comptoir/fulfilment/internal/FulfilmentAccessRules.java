@@ -28,6 +28,9 @@ class FulfilmentAccessRules implements AccessRules {
                 .requestMatchers(POST, "/api/v1/fulfilment/orders/**")
                 .hasAnyRole(Role.ADMIN.name(), Role.STORE_ASSOCIATE.name(), Role.INTEGRATION.name())
                 .requestMatchers(POST, "/api/v1/fulfilment/routing/**").hasAnyRole(Role.ADMIN.name(), Role.AGENT.name())
+                // The customer's pickup code, for whoever sends it to them; the store checks it, never reads it.
+                .requestMatchers(GET, "/api/v1/fulfilment/orders/*/pickup-code")
+                .hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name())
                 .requestMatchers(GET, "/api/v1/fulfilment/**").hasAnyRole(AccessRules.backOffice())
                 .requestMatchers("/api/v1/fulfilment/**").hasRole(Role.ADMIN.name());
     }

@@ -151,6 +151,14 @@ class FulfilmentController {
         return orders.ready(id, Callers.current());
     }
 
+    /** The code the customer must show, for whoever tells them (a notification sender): never in an event. */
+    record PickupCode(String code) {}
+
+    @GetMapping("/orders/{id}/pickup-code")
+    PickupCode pickupCode(@PathVariable UUID id) {
+        return new PickupCode(orders.pickupCodeToSend(id, Callers.current()));
+    }
+
     @PostMapping("/orders/{id}/pickup-code")
     FulfilmentOrder reissueCode(@PathVariable UUID id) {
         return orders.reissueCode(id, Callers.current());

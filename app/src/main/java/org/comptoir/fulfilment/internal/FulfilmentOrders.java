@@ -212,6 +212,14 @@ class FulfilmentOrders {
         return fulfilment.find(id).orElseThrow();
     }
 
+    /** The code to tell the customer (a notification sender's question), while the order waits on the shelf. */
+    @Transactional(readOnly = true)
+    String pickupCodeToSend(UUID id, Caller caller) {
+        find(id, caller);
+        return fulfilment.pickupCodeToSend(id).orElseThrow(() -> ApiProblem.conflict("no-pickup-code",
+                "The order is not waiting on a shelf with a code"));
+    }
+
     /** A new code (the customer lost theirs, or too many wrong ones were tried). */
     @Transactional
     FulfilmentOrder reissueCode(UUID id, Caller caller) {
@@ -364,9 +372,9 @@ class FulfilmentOrders {
     private void issueCode(FulfilmentOrder f) {
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         Instant now = clock.instant();
-        fulfilment.pickupCode(f.id(), hash(f.id(), code), now);
+        fulfilment.pickupCode(f.id(), hash(f.id(), code), code, now);
         events.publishEvent(new ReadyForPickup(Ids.newId(), now, f.id(), f.orderId(), f.orderNumber(),
-                f.locationCode(), code, now.plus(settings.keepForPickup())));
+                f.locationCode(), now.plus(settings.keepForPickup())));
     }
 
     private static ApiProblem notAllowed(FulfilmentOrder f, String what) {

@@ -222,15 +222,19 @@ class FulfilmentRepository {
     boolean move(UUID id, FulfilmentOrder.Status from, FulfilmentOrder.Status to, Instant now) {
         return db.update(FULFILMENT_ORDER)
                 .set(FULFILMENT_ORDER.STATUS, to.name())
+                // The code is for the shelf: once the order leaves it (collected, cancelled, refused), it is gone.
+                .set(FULFILMENT_ORDER.PICKUP_CODE, to == FulfilmentOrder.Status.READY_FOR_PICKUP
+                        ? FULFILMENT_ORDER.PICKUP_CODE : DSL.inline(null, FULFILMENT_ORDER.PICKUP_CODE))
                 .set(FULFILMENT_ORDER.VERSION, FULFILMENT_ORDER.VERSION.plus(1))
                 .set(FULFILMENT_ORDER.UPDATED_AT, now)
                 .where(FULFILMENT_ORDER.ID.eq(id), FULFILMENT_ORDER.STATUS.eq(from.name()))
                 .execute() == 1;
     }
 
-    void pickupCode(UUID id, String hash, Instant readyAt) {
+    void pickupCode(UUID id, String hash, String code, Instant readyAt) {
         db.update(FULFILMENT_ORDER)
                 .set(FULFILMENT_ORDER.PICKUP_CODE_HASH, hash)
+                .set(FULFILMENT_ORDER.PICKUP_CODE, code)
                 .set(FULFILMENT_ORDER.PICKUP_ATTEMPTS, 0)
                 .set(FULFILMENT_ORDER.READY_AT, readyAt)
                 .where(FULFILMENT_ORDER.ID.eq(id))
@@ -240,6 +244,14 @@ class FulfilmentRepository {
     Optional<String> pickupCodeHash(UUID id) {
         return db.select(FULFILMENT_ORDER.PICKUP_CODE_HASH).from(FULFILMENT_ORDER).where(FULFILMENT_ORDER.ID.eq(id))
                 .fetchOptional(FULFILMENT_ORDER.PICKUP_CODE_HASH);
+    }
+
+    /** The code a notification sender tells the customer, while the order waits on the shelf. */
+    Optional<String> pickupCodeToSend(UUID id) {
+        return db.select(FULFILMENT_ORDER.PICKUP_CODE).from(FULFILMENT_ORDER)
+                .where(FULFILMENT_ORDER.ID.eq(id), FULFILMENT_ORDER.STATUS.eq(FulfilmentOrder.Status.READY_FOR_PICKUP
+                        .name()))
+                .fetchOptional(FULFILMENT_ORDER.PICKUP_CODE).filter(java.util.Objects::nonNull);
     }
 
     void pickupFailed(UUID id) {

@@ -34,6 +34,7 @@ class WebhookDispatcher {
     private final WebhookRepository webhooks;
     private final WebhookSettings settings;
     private final TransactionTemplate transaction;
+    private final OutgoingAddresses addresses;
     private final Clock clock;
     private final HttpClient http;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
@@ -44,6 +45,7 @@ class WebhookDispatcher {
         this.webhooks = webhooks;
         this.settings = settings;
         this.transaction = transaction;
+        this.addresses = settings.addresses();
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -84,7 +86,11 @@ class WebhookDispatcher {
         Integer statusCode = null;
         String error = null;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(subscription.url()))
+            URI target = URI.create(subscription.url());
+            if (addresses.refusal(target) != null) {
+                throw new RefusedTarget();
+            }
+            HttpRequest request = HttpRequest.newBuilder(target)
                     .timeout(settings.timeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Comptoir-Webhooks/1")
@@ -102,8 +108,13 @@ class WebhookDispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
+        } catch (RefusedTarget e) {
+            error = "the URL now points inside the platform's network: not sent";
+        } catch (java.net.http.HttpTimeoutException e) {
+            error = "no answer in time";
         } catch (Exception e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            // What went wrong inside the network (refused, reset, unknown host) is not told: it would map it.
+            error = "no connection to the receiver";
         }
         int attempt = delivery.attempts() + 1;
         long durationMs = java.time.Duration.between(started, clock.instant()).toMillis();
@@ -113,8 +124,15 @@ class WebhookDispatcher {
         Attempt record = new Attempt(attempt, started, statusCode, error, durationMs);
         transaction.executeWithoutResult(s -> webhooks.recordAttempt(delivery.id(), record, status, next));
         if (error != null) {
-            log.info("Webhook delivery {} to {} failed (attempt {}): {}", delivery.id(), subscription.url(), attempt,
-                    error);
+            log.info("Webhook delivery {} of subscription {} failed (attempt {}): {}", delivery.id(), subscription.id(),
+                    attempt, error);
+        }
+    }
+
+    /** The URL resolves inside the network now: nothing is sent. */
+    private static final class RefusedTarget extends Exception {
+        RefusedTarget() {
+            super(null, null, false, false);
         }
     }
 }

@@ -25,10 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 class Webhooks {
 
     private final WebhookRepository webhooks;
+    private final OutgoingAddresses addresses;
     private final Clock clock;
 
-    Webhooks(WebhookRepository webhooks, Clock clock) {
+    Webhooks(WebhookRepository webhooks, WebhookSettings settings, Clock clock) {
         this.webhooks = webhooks;
+        this.addresses = settings.addresses();
         this.clock = clock;
     }
 
@@ -37,8 +39,14 @@ class Webhooks {
     Subscription subscribe(String url, Set<String> eventTypes, String secret, String description) {
         try {
             URI uri = new URI(url);
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getUserInfo() != null) {
                 throw ApiProblem.invalid("url", "must be an absolute http(s) URL");
+            }
+            String refusal = addresses.refusal(uri);
+            if (refusal != null) {
+                throw ApiProblem.invalid("url", refusal + ": an admin may allow the host in "
+                        + "comptoir.integration.webhooks.allowed-hosts");
             }
         } catch (URISyntaxException e) {
             throw ApiProblem.invalid("url", "is not a URL");

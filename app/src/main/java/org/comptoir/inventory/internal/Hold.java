@@ -4,9 +4,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Stock promised to a cart, an order or a person, line by line, until confirmed, released or expired. */
+/**
+ * Stock promised to a cart, an order or a person, line by line, until confirmed, released or expired.
+ * {@code holder}: the shopper a storefront placed it for (none for the back office's holds).
+ */
 record Hold(UUID id, Kind kind, String reference, String channelCode, Status status, Instant expiresAt,
-        String note, String createdBy, Instant createdAt, Instant closedAt, List<Line> lines) {
+        String note, String createdBy, Instant createdAt, Instant closedAt, List<Line> lines, String holder) {
+
+    Hold(UUID id, Kind kind, String reference, String channelCode, Status status, Instant expiresAt, String note,
+            String createdBy, Instant createdAt, Instant closedAt, List<Line> lines) {
+        this(id, kind, reference, channelCode, status, expiresAt, note, createdBy, createdAt, closedAt, lines, null);
+    }
 
     enum Kind {
         CART,

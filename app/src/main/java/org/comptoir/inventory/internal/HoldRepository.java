@@ -88,6 +88,20 @@ class HoldRepository {
                         l.getNetworkFenced()));
         return new Hold(r.getId(), Hold.Kind.valueOf(r.getKind()), r.getReference(), r.getChannelCode(),
                 Hold.Status.valueOf(r.getStatus()), r.getExpiresAt(), r.getNote(), r.getCreatedBy(), r.getCreatedAt(),
-                r.getClosedAt(), lines);
+                r.getClosedAt(), lines, r.getHolder());
+    }
+
+    void holder(UUID id, String holder) {
+        db.update(HOLD).set(HOLD.HOLDER, holder).where(HOLD.ID.eq(id)).execute();
+    }
+
+    /** Active holds a storefront placed for one shopper, or for one reference (a cart) on a channel. */
+    int activeOfHolder(String holder) {
+        return db.fetchCount(HOLD, HOLD.HOLDER.eq(holder), HOLD.STATUS.eq(Hold.Status.ACTIVE.name()));
+    }
+
+    int activeOfReference(String channelCode, String reference) {
+        return db.fetchCount(HOLD, HOLD.CHANNEL_CODE.eq(channelCode), HOLD.REFERENCE.eq(reference),
+                HOLD.HOLDER.isNotNull(), HOLD.STATUS.eq(Hold.Status.ACTIVE.name()));
     }
 }

@@ -85,6 +85,42 @@ class Holds {
     }
 
     /**
+     * A hold a storefront places for its shopper ({@code holder}, who alone sees and releases it): a
+     * cart's, for a short while, of a few units, one per cart and few per shopper, so that nobody holding
+     * the public key can lock the stock away.
+     */
+    @Transactional
+    Hold placeForShopper(PlaceHold request, String holder, Caller caller) {
+        if (request.kind() != Hold.Kind.CART || request.reference() == null || request.reference().isBlank()) {
+            throw ApiProblem.invalid("reference", "a storefront holds stock for a cart: give the cart's id");
+        }
+        Instant now = clock.instant();
+        if (request.expiresAt() != null && request.expiresAt().isAfter(now.plus(settings.storefrontHoldTtl()))) {
+            throw ApiProblem.invalid("expiresAt", "a storefront holds stock " + settings.storefrontHoldTtl().toMinutes()
+                    + " minutes at most");
+        }
+        for (int i = 0; i < request.lines().size(); i++) {
+            if (request.lines().get(i).quantity() > settings.storefrontHoldUnits()) {
+                throw ApiProblem.invalid("lines[" + i + "].quantity", "a storefront holds at most "
+                        + settings.storefrontHoldUnits() + " units of a line");
+            }
+        }
+        if (holds.activeOfReference(request.channelCode(), request.reference()) > 0) {
+            throw ApiProblem.conflict("hold-exists", "This cart already holds stock: release that hold first");
+        }
+        if (holds.activeOfHolder(holder) >= settings.storefrontHoldsPerShopper()) {
+            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-holds", "Too many holds",
+                    "This shopper holds stock " + settings.storefrontHoldsPerShopper() + " times already");
+        }
+        PlaceHold bounded = request.expiresAt() != null ? request : new PlaceHold(request.kind(), request.reference(),
+                request.channelCode(), now.plus(settings.cartHoldTtl().compareTo(settings.storefrontHoldTtl()) < 0
+                        ? settings.cartHoldTtl() : settings.storefrontHoldTtl()), request.note(), request.lines());
+        Hold hold = place(bounded, caller);
+        holds.holder(hold.id(), holder);
+        return find(hold.id());
+    }
+
+    /**
      * Places the hold under the caller's id, sending {@code alsoSend}'s statements in the round trip that
      * reserves the stock (after the hold is written where ring-fences are drawn first). When a line is
      * short they have run too: the {@link OutOfStock} rolls them back with the reserved lines.
@@ -245,8 +281,14 @@ class Holds {
         return find(id);
     }
 
-    /** A storefront sees its channel's holds, a scoped key its location's; others look absent. */
-    Hold visibleTo(Caller caller, Hold hold) {
+    /**
+     * A storefront sees the holds it placed for this shopper ({@code holder}), a scoped key its
+     * location's; others look absent.
+     */
+    Hold visibleTo(Caller caller, Hold hold, String holder) {
+        if (caller.storefront() && (hold.holder() == null || !hold.holder().equals(holder))) {
+            throw ApiProblem.notFound("hold", hold.id());
+        }
         boolean channelOk = caller.channelCode().map(c -> c.equals(hold.channelCode())).orElse(true);
         boolean locationOk = hold.lines().stream().allMatch(l -> caller.mayAccessLocation(l.locationCode()));
         if (!channelOk || !locationOk) {

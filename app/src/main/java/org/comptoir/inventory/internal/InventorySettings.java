@@ -10,8 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxHoldTtl the longest hold anyone may ask for
  * @param expiryInterval how often expired holds are looked for
  * @param feedOverlap how far back an incremental feed looks before its cursor (late commits)
+ * @param storefrontHoldTtl the longest a storefront may hold stock for its shopper
+ * @param storefrontHoldUnits the most units of a line a storefront may hold
+ * @param storefrontHoldsPerShopper the most active holds one shopper (an address) may have through a storefront
  */
 @ConfigurationProperties("comptoir.inventory")
 record InventorySettings(@DefaultValue("30m") Duration cartHoldTtl, @DefaultValue("24h") Duration personHoldTtl,
         @DefaultValue("30d") Duration maxHoldTtl, @DefaultValue("5s") Duration expiryInterval,
-        @DefaultValue("10s") Duration feedOverlap) {}
+        @DefaultValue("10s") Duration feedOverlap, @DefaultValue("30m") Duration storefrontHoldTtl,
+        @DefaultValue("10") int storefrontHoldUnits, @DefaultValue("3") int storefrontHoldsPerShopper) {}

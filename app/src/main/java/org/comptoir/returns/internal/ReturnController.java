@@ -105,12 +105,12 @@ class ReturnController {
     @GetMapping
     List<ReturnView> list(@RequestParam(required = false) UUID orderId,
             @RequestParam(required = false) String customerRef) {
-        return returns.list(orderId, customerRef).stream().map(ReturnView::of).toList();
+        return returns.list(orderId, customerRef, Callers.current()).stream().map(ReturnView::of).toList();
     }
 
     @GetMapping("/{id}")
     ReturnView get(@PathVariable UUID id) {
-        return ReturnView.of(returns.find(id));
+        return ReturnView.of(returns.find(id, Callers.current()));
     }
 
     /** What a kiosk or a counter scans. */
@@ -132,7 +132,7 @@ class ReturnController {
 
     @PostMapping("/{id}/cancel")
     ReturnView cancel(@PathVariable UUID id) {
-        return ReturnView.of(returns.cancel(id));
+        return ReturnView.of(returns.cancel(id, Callers.current()));
     }
 
     @GetMapping("/non-returnable")

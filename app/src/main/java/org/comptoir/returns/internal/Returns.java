@@ -82,6 +82,9 @@ class Returns {
                     order.handedOverAt().plus(settings.window()));
         }
         String location = checkedLocation(request.method(), request.locationCode(), "locationCode");
+        if (caller.locationCode().isPresent() && (location == null || !caller.mayAccessLocation(location))) {
+            throw ApiProblem.forbidden("your key opens returns brought to its own store only");
+        }
         Map<Integer, OrderBook.Line> sold = new HashMap<>();
         order.lines().forEach(l -> sold.put(l.lineNo(), l));
         Map<Integer, Integer> returned = returns.returnedUnits(order.id());
@@ -243,8 +246,8 @@ class Returns {
     }
 
     @Transactional
-    ReturnRequest cancel(UUID id) {
-        ReturnRequest r = find(id);
+    ReturnRequest cancel(UUID id, Caller caller) {
+        ReturnRequest r = find(id, caller);
         if (!returns.cancel(id)) {
             throw ApiProblem.conflict("return-not-open", "The return is " + r.status()).with("status",
                     r.status().name());
@@ -254,6 +257,19 @@ class Returns {
 
     ReturnRequest find(UUID id) {
         return returns.find(id).orElseThrow(() -> ApiProblem.notFound("return", id));
+    }
+
+    /**
+     * A return as a caller may see it: a key scoped to a store sees the returns brought to that store;
+     * others look absent. (A return found by its code is shown to any store: the code is what the
+     * customer hands over at whichever counter they go to.)
+     */
+    ReturnRequest find(UUID id, Caller caller) {
+        ReturnRequest r = find(id);
+        if (caller.locationCode().isPresent() && (r.locationCode() == null || !caller.mayAccessLocation(r.locationCode()))) {
+            throw ApiProblem.notFound("return", id);
+        }
+        return r;
     }
 
     ReturnRequest byCode(String code) {
@@ -287,11 +303,12 @@ class Returns {
         return returns.quarantined(location != null ? location : caller.locationCode().orElse(null));
     }
 
-    List<ReturnRequest> list(UUID orderId, String customerRef) {
+    List<ReturnRequest> list(UUID orderId, String customerRef, Caller caller) {
         if (orderId == null && customerRef == null) {
             throw ApiProblem.invalid("orderId", "name an order or a customer (customerRef)");
         }
-        return returns.list(orderId, customerRef, 200);
+        return returns.list(orderId, customerRef, 200).stream().filter(r -> caller.locationCode().isEmpty()
+                || r.locationCode() != null && caller.mayAccessLocation(r.locationCode())).toList();
     }
 
     /** A store or a kiosk's store must accept returns; a parcel may name the warehouse it goes to. */

@@ -10,7 +10,9 @@ import java.util.UUID;
 import org.comptoir.inventory.Inventory;
 import org.comptoir.network.GeoPoint;
 import org.comptoir.network.Network;
+import org.comptoir.customers.Customers;
 import org.comptoir.ordering.Checkout;
+import org.comptoir.ordering.OrderBook;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.web.ApiProblem;
 import org.comptoir.returns.ReturnBook;
@@ -35,11 +37,16 @@ class AgentActions {
     private final ReturnBook returns;
     private final Network network;
     private final Places places;
+    private final OrderBook orders;
+    private final Customers customers;
     private final ServiceSettings settings;
     private final Clock clock;
 
     AgentActions(Desk desk, ServiceRepository repository, Inventory inventory, Checkout checkout, ReturnBook returns,
-            Network network, Places places, ServiceSettings settings, Clock clock) {
+            Network network, Places places, OrderBook orders, Customers customers, ServiceSettings settings,
+            Clock clock) {
+        this.orders = orders;
+        this.customers = customers;
         this.desk = desk;
         this.repository = repository;
         this.inventory = inventory;
@@ -147,11 +154,22 @@ class AgentActions {
         return placed;
     }
 
+    /** An agent acts from a conversation on that customer's orders only, whatever number is typed. */
+    private void customersOwn(Conversation c, String orderNumber) {
+        var order = orderNumber == null ? java.util.Optional.<OrderBook.Summary>empty()
+                : orders.findByNumber(orderNumber.trim().toUpperCase(java.util.Locale.ROOT));
+        if (order.isEmpty() || order.get().customerRef() == null
+                || !customers.references(c.customerId()).contains(order.get().customerRef())) {
+            throw ApiProblem.invalid("orderNumber", "names no order of this conversation's customer");
+        }
+    }
+
     /** Exchanges units of one of the customer's orders for another SKU in a store. */
     @Transactional
     ReturnBook.ExchangeSummary exchange(UUID id, String orderNumber, int lineNo, int quantity, String sku,
             String locationCode, String channelCode, Caller caller) {
         Conversation c = desk.visible(id, caller);
+        customersOwn(c, orderNumber);
         var exchanged = returns.exchange(orderNumber, lineNo, quantity, sku, locationCode, channelCode, caller);
         desk.action(repository.lock(c.id()).orElseThrow(), "exchanged line " + lineNo + " of " + orderNumber + " for "
                 + sku, Map.of("returnId", exchanged.returned().id().toString(), "replacement",
@@ -164,6 +182,7 @@ class AgentActions {
     ReturnBook.Summary openReturn(UUID id, String orderNumber, String method, String locationCode,
             List<ReturnBook.ReturnLine> lines, Caller caller) {
         Conversation c = desk.visible(id, caller);
+        customersOwn(c, orderNumber);
         var opened = returns.open(orderNumber, method, locationCode, lines, caller);
         desk.action(repository.lock(c.id()).orElseThrow(), "opened return " + opened.code() + " for " + orderNumber,
                 Map.of("returnId", opened.id().toString(), "code", opened.code(), "order", orderNumber), caller);

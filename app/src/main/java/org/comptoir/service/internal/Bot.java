@@ -106,7 +106,8 @@ class Bot {
     /**
      * Answers one message of the customer, knowing what the bot found last ({@code context}) and how
      * many of its answers already missed ({@code failures}). When the sender's identity is only claimed
-     * ({@code senderKnown} false: a public chat widget), orders are discussed by their number only.
+     * ({@code senderKnown} false: a public chat widget without a signed-in shopper), no order is
+     * discussed: an adviser takes over.
      */
     Answer answer(UUID customerId, String message, Map<String, Object> context, int failures, String channel,
             boolean senderKnown) {
@@ -120,6 +121,15 @@ class Bot {
         }
         Optional<OrderBook.Summary> numbered = orderIn(text);
         if (numbered.isPresent()) {
+            if (!senderKnown) {
+                // Anyone can type an address and a number in a public widget: an adviser checks who asks.
+                return new Answer(Intent.ORDER_STATUS, fr
+                        ? "Pour votre sécurité, je ne parle d'une commande qu'à son client connecté. Connectez-vous, "
+                                + "ou un conseiller vous répond."
+                        : "For your security I only discuss an order with its signed-in customer. Sign in, or an "
+                                + "adviser will answer you.", false, "order asked by an unknown sender",
+                        Map.of("order", numbered.get().number()));
+            }
             return orderStatus(customerId, numbered.get(), fr);
         }
         Optional<VariantSummary> product = productIn(text);

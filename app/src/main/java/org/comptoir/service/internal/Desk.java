@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.comptoir.customers.Customers;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
+import org.comptoir.platform.security.SecretTokens;
 import org.comptoir.platform.web.ApiProblem;
 import org.comptoir.service.ConversationHandedOver;
 import org.comptoir.service.ConversationResolved;
@@ -118,15 +119,7 @@ class Desk {
                 return new Posted(c, seen.get(), List.of());
             }
         }
-        UUID customerId;
-        if (in.customerId() != null) {
-            customerId = customers.resolve(in.customerId().toString())
-                    .orElseThrow(() -> ApiProblem.invalid("customerId", "no customer has this id"));
-        } else if (in.fromKind() != null && in.fromValue() != null) {
-            customerId = customers.recognise(in.fromKind(), in.fromValue(), inbox.channel().name());
-        } else {
-            throw ApiProblem.invalid("from", "say who wrote: from (kind and value) or customerId");
-        }
+        UUID customerId = sender(in, inbox, caller);
         Instant now = clock.instant();
         Set<UUID> ids = profileIds(customerId);
         var active = repository.activeOf(ids);
@@ -153,11 +146,40 @@ class Desk {
         List<Message> replies = new ArrayList<>();
         if (conversation.status() == Status.BOT) {
             conversation = answerByBot(conversation, customerId, message, inbox, replies,
-                    caller.channelCode().isEmpty());
+                    !caller.storefront() || caller.customerId().isPresent());
         } else if (conversation.status() == Status.WAITING && conversation.assigneeId() == null) {
             conversation = assign(conversation);
         }
         return new Posted(conversation, message, replies);
+    }
+
+    /**
+     * Who wrote. The back office and integrations say it (a profile id, or an identity they read from
+     * the channel). A storefront's widget proves nothing: its signed-in shopper is their customer, and
+     * anyone else is an anonymous visitor whatever address they type, kept apart from the profile that
+     * address belongs to (an agent links them once they checked who it is).
+     */
+    private UUID sender(Inbound in, Inbox inbox, Caller caller) {
+        if (caller.storefront()) {
+            if (caller.customerId().isPresent()) {
+                return caller.customerId().get();
+            }
+            if (in.fromKind() == null || in.fromValue() == null) {
+                throw ApiProblem.invalid("from", "say who wrote: the visitor's id (DEVICE) or their address");
+            }
+            String visitor = "DEVICE".equals(in.fromKind()) ? in.fromValue() : "widget-" + SecretTokens.sha256Hex(
+                    (inbox.code() + "|" + in.fromKind() + "|" + in.fromValue().strip().toLowerCase(java.util.Locale.ROOT))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32);
+            return customers.recognise("DEVICE", visitor, inbox.channel().name());
+        }
+        if (in.customerId() != null) {
+            return customers.resolve(in.customerId().toString())
+                    .orElseThrow(() -> ApiProblem.invalid("customerId", "no customer has this id"));
+        }
+        if (in.fromKind() != null && in.fromValue() != null) {
+            return customers.recognise(in.fromKind(), in.fromValue(), inbox.channel().name());
+        }
+        throw ApiProblem.invalid("from", "say who wrote: from (kind and value) or customerId");
     }
 
     /** An email, to the inbox whose address is among its recipients. */

@@ -21,7 +21,7 @@ class WebhookSignatureTest {
     @Test
     void backoffDoublesUpToItsCap() {
         var settings = new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(10),
-                Duration.ofMinutes(1), 12, 20);
+                Duration.ofMinutes(1), 12, 20, java.util.Set.of());
         assertThat(settings.backoffAfter(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.backoffAfter(2)).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.backoffAfter(3)).isEqualTo(Duration.ofSeconds(40));
