@@ -91,6 +91,17 @@ public interface Inventory {
      */
     UUID replace(UUID holdId, StockHold hold, Caller caller);
 
+    /**
+     * The stock a person's hold keeps (an agent's "kept for you at Boulogne until tomorrow") becomes an
+     * order's at the till, in one step: the hold is replaced by the order's, its units never free in
+     * between, whatever else the order adds. The caller must see the hold (a store's key: its store's).
+     *
+     * @throws org.comptoir.platform.web.ApiProblem 404 for a hold the caller does not see, 409 for one no
+     *     longer active or not a person's
+     * @throws OutOfStock when a line of the order cannot be promised (the person's hold then stays)
+     */
+    UUID takeOver(UUID holdId, StockHold hold, Caller caller);
+
     /** Turns a hold into sales (ledger movements). */
     void confirm(UUID holdId);
 

@@ -43,14 +43,20 @@ class CustomerPrivacyTest extends ApiTest {
         shop = new CustomerFixture(admin, ApiTest::unique);
         receiver = new WebhookReceiver();
         var hook = admin.post("/api/v1/webhooks", Map.of("url", receiver.url(), "eventTypes",
-                List.of("customers.*", "ordering.*")));
+                List.of("customers.*", "ordering.*", "service.*")));
         subscription = hook.json().path("id").asString();
         receiver.secret(hook.json().path("secret").asString());
+        // A receiver that is down: its deliveries wait, holding what the events said.
+        down = admin.post("/api/v1/webhooks", Map.of("url", "http://localhost:9/down", "eventTypes",
+                List.of("ordering.*", "service.*"))).json().path("id").asString();
     }
+
+    private String down;
 
     @AfterEach
     void stopListening() {
         admin.delete("/api/v1/webhooks/" + subscription);
+        admin.delete("/api/v1/webhooks/" + down);
         receiver.close();
     }
 
@@ -70,7 +76,9 @@ class CustomerPrivacyTest extends ApiTest {
         fields.put("birthDate", "1984-05-12");
         fields.put("addresses", List.of(Map.of("label", "home", "line1", street, "postalCode", "75011",
                 "city", "Paris", "country", "FR", "latitude", 48.8589, "longitude", 2.3795, "isDefault", true)));
-        var created = admin.post("/api/v1/customers/identify", Map.of("source", "web", "identities", List.of(
+        // Sent with an Idempotency-Key: the answer, which names her, is kept for replays.
+        var created = admin.with("Idempotency-Key", unique("idem")).post("/api/v1/customers/identify", Map.of(
+                "source", "web", "identities", List.of(
                 identity("EMAIL", email, true), identity("PHONE", mobile, false), identity("DEVICE", device, false),
                 identity("LOYALTY_CARD", card, false)), "profile", fields));
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
@@ -128,8 +136,25 @@ class CustomerPrivacyTest extends ApiTest {
         var refused = admin.post("/api/v1/customers/" + id + "/erasure", Map.of("reason", "GDPR request"));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(personalDataFound(List.of(email, e164, family, street, card))).isNotEmpty();
+        // Free text names her: a cancellation's reason in the order's history, a conversation's messages.
         assertThat(admin.post("/api/v1/orders/" + web.json().path("id").asString() + "/cancel",
-                Map.of("reason", "customer asked")).status()).isEqualTo(200);
+                Map.of("reason", "Mme " + family + " changed her mind")).status()).isEqualTo(200);
+        String team = unique("care").toLowerCase();
+        admin.put("/api/v1/service/teams/" + team, Map.of("name", "Care", "timeZone", "Europe/Paris",
+                "firstResponseSeconds", 3600, "resolutionSeconds", 86_400));
+        String inbox = unique("SMS");
+        admin.put("/api/v1/service/inboxes/" + inbox, Map.of("name", "sms", "channel", "SMS", "teamCode", team));
+        var message = admin.post("/api/v1/service/messages", Map.of("inbox", inbox, "from", Map.of("kind", "PHONE",
+                "value", mobile), "body", "Bonjour, c'est Mme " + family + " du 17 rue des Lilas"));
+        assertThat(message.status()).as(message.toString()).isEqualTo(201);
+        var reply = admin.post("/api/v1/service/conversations/" + message.json().path("conversationId").asString()
+                + "/replies", Map.of("body", "Bonjour Mme " + family + ", c'est noté."));
+        assertThat(reply.status()).as(reply.toString()).isIn(200, 201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().stream()
+                .anyMatch(r -> r.eventType().equals("service.message.sent") && r.body().contains(family)));
+        assertThat(personalDataFound(List.of(family))).contains("integration.webhook_delivery.payload")
+                .anyMatch(column -> column.toLowerCase().contains("idempotency_record"))
+                .anyMatch(column -> column.toLowerCase().contains("event_publication"));
 
         var erased = admin.post("/api/v1/customers/" + id + "/erasure", Map.of("reason", "GDPR request by email"));
         assertThat(erased.status()).as(erased.toString()).isEqualTo(201);

@@ -163,9 +163,15 @@ class CustomerActivity implements EventInterest {
         customers.lock(List.of(customerId));
     }
 
+    /**
+     * The profile an order's reference names, made when a valid identity names nobody yet. A blocked
+     * value (a till's noemail@…) names nobody: two people's sales keyed in under it stay anonymous,
+     * rather than each new profile taking the other's orders through it.
+     */
     private Optional<UUID> customerOf(String customerRef, String channel) {
         var ref = identities.read(customerRef);
-        if (ref.isEmpty()) {
+        if (ref.isEmpty() || ref.get().kind() != null
+                && identities.blocked(ref.get().kind(), ref.get().value(), customers.blocked())) {
             return Optional.empty();
         }
         if (ref.get().profileId() != null) {

@@ -125,8 +125,10 @@ class Privacy {
         for (PersonalData data : elsewhere) {
             summary.put(data.category(), data.erase(subject));
         }
+        List<String> devices = customers.identitiesOf(ids).stream().filter(i -> i.kind() == IdentityKind.DEVICE)
+                .map(CustomerRepository.Identity::value).toList();
         summary.put("identities", customers.deleteIdentities(ids));
-        summary.put("touchpoints", timeline.deleteOf(ids));
+        summary.put("touchpoints", timeline.deleteOf(ids, devices));
         customers.deleteAttributes(ids);
         orderLinks.forget(ids, subject.pseudonym());
         consents.forgetTokens(ids);
@@ -154,7 +156,15 @@ class Privacy {
         Set<String> refs = resolution.refsOf(root);
         Set<UUID> orderIds = orderBook.ofCustomer(refs, 10_000).stream().map(OrderBook.Summary::id)
                 .collect(Collectors.toSet());
-        return new PersonalData.Subject(customers.subtree(root), refs, orderIds, root.toString());
+        Set<UUID> ids = customers.subtree(root);
+        Set<String> values = new java.util.TreeSet<>();
+        for (CustomerRepository.Identity i : customers.identitiesOf(ids)) {
+            values.add(i.value());
+            if (i.kind() == IdentityKind.PHONE && i.value().startsWith("+33") && i.value().length() == 12) {
+                values.add("0" + i.value().substring(3));
+            }
+        }
+        return new PersonalData.Subject(ids, refs, orderIds, values, root.toString());
     }
 
     /** Retention: profiles not seen for the configured period are erased, one transaction each. */

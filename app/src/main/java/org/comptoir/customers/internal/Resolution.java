@@ -447,7 +447,10 @@ class Resolution {
     Set<String> refsOf(UUID root) {
         Set<UUID> ids = customers.subtree(root);
         Set<String> refs = ids.stream().map(UUID::toString).collect(Collectors.toCollection(LinkedHashSet::new));
-        refs.addAll(orderLinks.refsOf(ids));
+        // A blocked value names nobody, whatever an order was placed under (links made before it was blocked).
+        List<CustomerRepository.Blocked> blocked = customers.blocked();
+        orderLinks.refsOf(ids).stream().filter(ref -> identities.read(ref).map(r -> r.kind() == null
+                || !identities.blocked(r.kind(), r.value(), blocked)).orElse(false)).forEach(refs::add);
         for (CustomerRepository.Identity i : customers.identitiesOf(ids)) {
             refs.add(i.ref());
             if (i.kind() == IdentityKind.EMAIL || i.kind() == IdentityKind.ACCOUNT) {

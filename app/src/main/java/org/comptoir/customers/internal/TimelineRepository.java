@@ -103,8 +103,11 @@ class TimelineRepository implements OwnedRows {
                 .where(TOUCHPOINT.ANONYMOUS_ID.eq(anonymousId), TOUCHPOINT.CUSTOMER_ID.isNull()).execute();
     }
 
-    int deleteOf(Collection<UUID> customerIds) {
-        return db.deleteFrom(TOUCHPOINT).where(TOUCHPOINT.CUSTOMER_ID.in(customerIds)).execute();
+    /** The profiles' touchpoints, and those their devices left before anyone knew whose they were. */
+    int deleteOf(Collection<UUID> customerIds, Collection<String> anonymousIds) {
+        return db.deleteFrom(TOUCHPOINT).where(TOUCHPOINT.CUSTOMER_ID.in(customerIds)
+                .or(anonymousIds.isEmpty() ? org.jooq.impl.DSL.noCondition().not()
+                        : TOUCHPOINT.ANONYMOUS_ID.in(anonymousIds))).execute();
     }
 
     /** Retention: the oldest touchpoints go, a bounded batch at a time, through the time index. */

@@ -1,12 +1,15 @@
 package org.comptoir.fulfilment.internal;
 
+import static org.comptoir.fulfilment.internal.db.tables.FulfilmentHistory.FULFILMENT_HISTORY;
 import static org.comptoir.fulfilment.internal.db.tables.FulfilmentOrder.FULFILMENT_ORDER;
+import static org.comptoir.fulfilment.internal.db.tables.Refusal.REFUSAL;
 import static org.comptoir.fulfilment.internal.db.tables.RoutedOrder.ROUTED_ORDER;
 import static org.comptoir.fulfilment.internal.db.tables.SourcingDecision.SOURCING_DECISION;
 
 import java.util.Map;
 import org.comptoir.platform.privacy.PersonalData;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -63,6 +66,14 @@ class FulfilmentPersonalData implements PersonalData {
         changed += db.update(SOURCING_DECISION)
                 .set(SOURCING_DECISION.EXPLANATION_JSON, "{\"erased\":\"the customer's data was erased\"}")
                 .where(SOURCING_DECISION.ORDER_ID.in(subject.orderIds())).execute();
+        // Free text about the orders' fulfilment (a note at a step, why a store refused a line).
+        var fulfilmentOrders = DSL.select(FULFILMENT_ORDER.ID).from(FULFILMENT_ORDER)
+                .where(FULFILMENT_ORDER.ORDER_ID.in(subject.orderIds()));
+        changed += db.update(FULFILMENT_HISTORY).set(FULFILMENT_HISTORY.DETAIL, (String) null)
+                .where(FULFILMENT_HISTORY.FULFILMENT_ORDER_ID.in(fulfilmentOrders), FULFILMENT_HISTORY.DETAIL.isNotNull())
+                .execute();
+        changed += db.update(REFUSAL).set(REFUSAL.REASON, "(erased)")
+                .where(REFUSAL.ORDER_ID.in(subject.orderIds())).execute();
         return changed;
     }
 }

@@ -4,29 +4,35 @@ import static org.comptoir.integration.internal.db.tables.WebhookDelivery.WEBHOO
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.comptoir.platform.privacy.PersonalData;
+import org.comptoir.platform.privacy.Scrubbing;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
 
 /**
- * Events name customers by reference; those written as an identity ({@code email:…}) are personal.
- * Erasure deletes delivered webhook payloads and handled outbox entries that carry one, and rewrites
- * those still to be delivered with the pseudonym. Profile ids are left: once the profile is erased
- * they point at nothing personal.
+ * Events about a person (their references, the values of their identities, their profile and order
+ * ids: a message's recipient and body, a comment) sit in the outbox and in webhook deliveries. Erasure
+ * deletes those already delivered or handled, and rewrites those still to go without the person (see
+ * {@link Scrubbing}), so that receivers still get them.
  */
 @Component
 class DeliveredEventsPersonalData implements PersonalData {
 
     private static final org.jooq.Table<?> OUTBOX = DSL.table(DSL.name("event_publication"));
+    private static final Field<Object> ID = DSL.field(DSL.name("id"));
     private static final Field<String> SERIALIZED = DSL.field(DSL.name("serialized_event"), String.class);
     private static final Field<Object> COMPLETED = DSL.field(DSL.name("completion_date"));
 
     private final DSLContext db;
+    private final ObjectMapper json;
 
-    DeliveredEventsPersonalData(DSLContext db) {
+    DeliveredEventsPersonalData(DSLContext db, ObjectMapper json) {
         this.db = db;
+        this.json = json;
     }
 
     @Override
@@ -36,31 +42,39 @@ class DeliveredEventsPersonalData implements PersonalData {
 
     @Override
     public Object export(Subject subject) {
-        List<String> refs = personal(subject);
-        return Map.of("webhookDeliveries", refs.isEmpty() ? List.of() : db.select(WEBHOOK_DELIVERY.EVENT_TYPE,
+        Set<String> needles = subject.needles();
+        return Map.of("webhookDeliveries", needles.isEmpty() ? List.of() : db.select(WEBHOOK_DELIVERY.EVENT_TYPE,
                 WEBHOOK_DELIVERY.STATUS, WEBHOOK_DELIVERY.CREATED_AT, WEBHOOK_DELIVERY.PAYLOAD).from(WEBHOOK_DELIVERY)
-                .where(DSL.or(refs.stream().map(r -> WEBHOOK_DELIVERY.PAYLOAD.contains(r)).toList()))
-                .orderBy(WEBHOOK_DELIVERY.CREATED_AT).fetchMaps());
+                .where(mentions(WEBHOOK_DELIVERY.PAYLOAD, needles)).orderBy(WEBHOOK_DELIVERY.CREATED_AT).fetchMaps());
     }
 
     @Override
     public int erase(Subject subject) {
-        int changed = 0;
-        for (String ref : personal(subject)) {
-            changed += db.deleteFrom(WEBHOOK_DELIVERY).where(WEBHOOK_DELIVERY.PAYLOAD.contains(ref),
-                    WEBHOOK_DELIVERY.STATUS.eq("DELIVERED")).execute();
-            changed += db.update(WEBHOOK_DELIVERY).set(WEBHOOK_DELIVERY.PAYLOAD,
-                    DSL.replace(WEBHOOK_DELIVERY.PAYLOAD, ref, subject.pseudonym()))
-                    .where(WEBHOOK_DELIVERY.PAYLOAD.contains(ref)).execute();
-            changed += db.deleteFrom(OUTBOX).where(SERIALIZED.contains(ref), COMPLETED.isNotNull()).execute();
-            changed += db.update(OUTBOX).set(SERIALIZED, DSL.replace(SERIALIZED, ref, subject.pseudonym()))
-                    .where(SERIALIZED.contains(ref)).execute();
+        Set<String> needles = subject.needles();
+        if (needles.isEmpty()) {
+            return 0;
+        }
+        int changed = db.deleteFrom(WEBHOOK_DELIVERY).where(mentions(WEBHOOK_DELIVERY.PAYLOAD, needles),
+                WEBHOOK_DELIVERY.STATUS.eq("DELIVERED")).execute();
+        for (var pending : db.select(WEBHOOK_DELIVERY.ID, WEBHOOK_DELIVERY.PAYLOAD).from(WEBHOOK_DELIVERY)
+                .where(mentions(WEBHOOK_DELIVERY.PAYLOAD, needles)).fetch()) {
+            String scrubbed = Scrubbing.scrub(pending.value2(), needles, subject.pseudonym(), json);
+            changed += scrubbed == null ? db.deleteFrom(WEBHOOK_DELIVERY).where(WEBHOOK_DELIVERY.ID.eq(pending.value1()))
+                    .execute() : db.update(WEBHOOK_DELIVERY).set(WEBHOOK_DELIVERY.PAYLOAD, scrubbed)
+                            .where(WEBHOOK_DELIVERY.ID.eq(pending.value1())).execute();
+        }
+        changed += db.deleteFrom(OUTBOX).where(mentions(SERIALIZED, needles), COMPLETED.isNotNull()).execute();
+        for (var pending : db.select(ID, SERIALIZED).from(OUTBOX).where(mentions(SERIALIZED, needles)).fetch()) {
+            String scrubbed = Scrubbing.scrub(pending.value2(), needles, subject.pseudonym(), json);
+            changed += scrubbed == null ? db.deleteFrom(OUTBOX).where(ID.eq(pending.value1())).execute()
+                    : db.update(OUTBOX).set(SERIALIZED, scrubbed).where(ID.eq(pending.value1())).execute();
         }
         return changed;
     }
 
-    private static List<String> personal(Subject subject) {
-        var ids = subject.profileIds().stream().map(java.util.UUID::toString).toList();
-        return subject.refs().stream().filter(ref -> !ids.contains(ref)).sorted().toList();
+    /** Any of the needles in the text, whatever their case. */
+    private static org.jooq.Condition mentions(Field<String> text, Set<String> needles) {
+        return DSL.or(needles.stream().map(n -> DSL.lower(text).contains(n.toLowerCase(java.util.Locale.ROOT)))
+                .toList());
     }
 }

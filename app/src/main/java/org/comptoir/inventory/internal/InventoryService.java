@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.comptoir.inventory.Inventory;
 import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.security.Caller;
+import org.comptoir.platform.web.ApiProblem;
 import org.springframework.stereotype.Service;
 
 /** The inventory's public API, on top of the same services its REST endpoints use. */
@@ -79,6 +80,16 @@ class InventoryService implements Inventory {
                 .map(l -> new Hold.Line(l.locationCode(), l.sku(), l.quantity())).toList();
         return new Holds.PlaceHold(Hold.Kind.valueOf(request.kind().name()), request.reference(),
                 request.channelCode(), request.expiresAt(), request.note(), lines);
+    }
+
+    @Override
+    public UUID takeOver(UUID holdId, StockHold request, Caller caller) {
+        Hold held = holds.visibleTo(caller, holds.find(holdId), null);
+        if (held.kind() != Hold.Kind.PERSON || held.status() != Hold.Status.ACTIVE) {
+            throw ApiProblem.conflict("hold-not-takeable", "Only an active hold kept for a person becomes an order")
+                    .with("status", held.status().name()).with("kind", held.kind().name());
+        }
+        return holds.replace(holdId, placeHold(request), caller).id();
     }
 
     @Override

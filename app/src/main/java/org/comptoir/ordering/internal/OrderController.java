@@ -54,7 +54,8 @@ class OrderController {
             @NotEmpty @Size(max = OrderPlacement.MAX_LINES) List<@NotNull @Valid LinePayload> lines,
             Order.PaymentTerms paymentTerms,
             Instant paymentDueBy,
-            @Min(0) @Max(100_000_000) Long loyaltyPoints) {}
+            @Min(0) @Max(100_000_000) Long loyaltyPoints,
+            UUID holdId) {}
 
     record MovePayload(@NotNull Order.Status status, @Size(max = 500) String reason) {}
 
@@ -116,7 +117,8 @@ class OrderController {
         var placed = placement.placeDirect(new OrderPlacement.PlaceOrder(caller.channelCode().orElse(p.channelCode()),
                 p.externalId(), p.customerRef(), p.customerGroup(), p.country(), p.currency(), p.codes(), p.groups(),
                 p.lines().stream().map(l -> new OrderPlacement.LineRequest(l.sku(), l.quantity(), l.group())).toList(),
-                p.paymentTerms(), p.paymentDueBy(), null, p.loyaltyPoints() == null ? 0 : p.loyaltyPoints()), caller);
+                p.paymentTerms(), p.paymentDueBy(), null, p.loyaltyPoints() == null ? 0 : p.loyaltyPoints(),
+                p.holdId()), caller);
         return created(placed);
     }
 

@@ -3,6 +3,9 @@ package org.comptoir.ordering.internal;
 import static org.comptoir.ordering.internal.db.tables.Cart.CART;
 import static org.comptoir.ordering.internal.db.tables.CartGroup.CART_GROUP;
 import static org.comptoir.ordering.internal.db.tables.CustomerOrder.CUSTOMER_ORDER;
+import static org.comptoir.ordering.internal.db.tables.OrderHistory.ORDER_HISTORY;
+import static org.comptoir.ordering.internal.db.tables.Payment.PAYMENT;
+import static org.comptoir.ordering.internal.db.tables.PaymentOperation.PAYMENT_OPERATION;
 import static org.comptoir.ordering.internal.db.tables.OrderGroup.ORDER_GROUP;
 
 import java.util.LinkedHashMap;
@@ -70,6 +73,14 @@ class OrderPersonalData implements PersonalData {
         List<UUID> carts = db.select(CART.ID).from(CART).where(CART.CUSTOMER_REF.in(subject.refs())).fetch(CART.ID);
         changed += strip(CART_GROUP, CART_GROUP.CART_ID, CART_GROUP.GROUP_CODE, CART_GROUP.ADDRESS_JSON, carts);
         changed += db.update(CART).set(CART.CUSTOMER_REF, subject.pseudonym()).where(CART.ID.in(carts)).execute();
+        // Free text written about the orders (why one was cancelled, what a payment said) may name the person.
+        changed += db.update(ORDER_HISTORY).set(ORDER_HISTORY.DETAIL, (String) null)
+                .where(ORDER_HISTORY.ORDER_ID.in(subject.orderIds()), ORDER_HISTORY.DETAIL.isNotNull()).execute();
+        changed += db.update(PAYMENT).set(PAYMENT.DETAIL, (String) null)
+                .where(PAYMENT.ORDER_ID.in(subject.orderIds()), PAYMENT.DETAIL.isNotNull()).execute();
+        changed += db.update(PAYMENT_OPERATION).set(PAYMENT_OPERATION.DETAIL, (String) null)
+                .set(PAYMENT_OPERATION.REASON, (String) null).set(PAYMENT_OPERATION.TOKEN, (String) null)
+                .where(PAYMENT_OPERATION.ORDER_ID.in(subject.orderIds())).execute();
         return changed;
     }
 

@@ -42,10 +42,22 @@ class OrderPlacement {
     /** A payment link sent by an agent may wait this long at most. */
     static final java.time.Duration MAX_PAYMENT_DELAY = java.time.Duration.ofDays(7);
 
-    /** What to place. Without groups nothing can be fulfilled; lines name their group when there are several. */
+    /**
+     * What to place. Without groups nothing can be fulfilled; lines name their group when there are
+     * several. {@code fromHold}: a person's hold whose units the order takes over (a sale at the till
+     * of what an agent kept for the customer), in the same step.
+     */
     record PlaceOrder(String channelCode, String externalId, String customerRef, String customerGroup, String country,
             String currency, List<String> codes, List<Fulfilment.Group> groups, List<LineRequest> lines,
-            Order.PaymentTerms paymentTerms, Instant paymentDueBy, UUID cartId, long loyaltyPoints) {}
+            Order.PaymentTerms paymentTerms, Instant paymentDueBy, UUID cartId, long loyaltyPoints, UUID fromHold) {
+
+        PlaceOrder(String channelCode, String externalId, String customerRef, String customerGroup, String country,
+                String currency, List<String> codes, List<Fulfilment.Group> groups, List<LineRequest> lines,
+                Order.PaymentTerms paymentTerms, Instant paymentDueBy, UUID cartId, long loyaltyPoints) {
+            this(channelCode, externalId, customerRef, customerGroup, country, currency, codes, groups, lines,
+                    paymentTerms, paymentDueBy, cartId, loyaltyPoints, null);
+        }
+    }
 
     record LineRequest(String sku, int quantity, String group) {}
 
@@ -100,6 +112,9 @@ class OrderPlacement {
                         .orElse(false)) {
             throw ApiProblem.forbidden("A storefront's customer is its signed-in shopper (a customer token), "
                     + "never one named in the request");
+        }
+        if (request.fromHold() != null) {
+            throw ApiProblem.forbidden("A storefront does not sell held stock");
         }
         return place(new PlaceOrder(request.channelCode(), null, caller.customerRef().orElse(null),
                 caller.customerGroup().orElse(null), request.country(), request.currency(), request.codes(),
@@ -176,7 +191,10 @@ class OrderPlacement {
             case PAY_AT_PICKUP -> now.plus(settings.collectTtl());
             case PREPAID -> null;
         };
-        UUID holdId = Ids.newId();
+        var stock = new Inventory.StockHold(Inventory.HoldKind.ORDER, number, channel.code(), null, "order " + number,
+                orderLines.stream().map(l -> new Inventory.StockLine(l.locationCode(), l.sku(), l.quantity())).toList());
+        // Taken over from a person's hold, the units go from it to the order's without ever being free.
+        UUID holdId = request.fromHold() == null ? Ids.newId() : inventory.takeOver(request.fromHold(), stock, caller);
         String secret = SecretTokens.generate("os_");
         Order order = new Order(id, number, channel.code(), request.externalId(), request.customerRef(),
                 request.cartId(), status, terms, nothingToPay ? (terms == Order.PaymentTerms.PREPAID
@@ -189,14 +207,19 @@ class OrderPlacement {
         var placed = new OrderRepository.Change(null, status, "placed", caller.name(), channel.code(),
                 terms.name().toLowerCase().replace('_', ' '), now);
         try {
-            // The order and its fulfilment are written in the round trip that reserves its stock: a
-            // short line's OutOfStock rolls them back with the whole placement.
-            inventory.hold(holdId, new Inventory.StockHold(Inventory.HoldKind.ORDER, number, channel.code(), null,
-                    "order " + number, orderLines.stream().map(l -> new Inventory.StockLine(l.locationCode(), l.sku(),
-                            l.quantity())).toList()), caller, together -> {
-                                orders.insertWith(together, order, promotions, now, placed);
-                                fulfilment.placed(together, order, route);
-                            });
+            if (request.fromHold() != null) {
+                var together = orders.together();
+                orders.insertWith(together, order, promotions, now, placed);
+                fulfilment.placed(together, order, route);
+                together.execute();
+            } else {
+                // The order and its fulfilment are written in the round trip that reserves its stock: a
+                // short line's OutOfStock rolls them back with the whole placement.
+                inventory.hold(holdId, stock, caller, together -> {
+                    orders.insertWith(together, order, promotions, now, placed);
+                    fulfilment.placed(together, order, route);
+                });
+            }
         } catch (DuplicateKeyException e) {
             // Another request imported the same marketplace order between our check and our insert.
             throw alreadyImported(null, null, request.externalId());

@@ -119,6 +119,11 @@ class OrderRepository {
         }
     }
 
+    /** Statements to send together, for a caller that has no round trip of its own to add them to. */
+    RenderedSql.Together together() {
+        return RenderedSql.together(db);
+    }
+
     Optional<Order> find(UUID id) {
         return db.selectFrom(CUSTOMER_ORDER).where(CUSTOMER_ORDER.ID.eq(id)).fetchOptional().map(this::withDetails);
     }
