@@ -97,6 +97,21 @@ public final class OpenApiFuzzer {
         return operations;
     }
 
+    /** A request body of the operation ({@code "POST /api/v1/carts"}), as valid as can be guessed. */
+    public record Sample(String contentType, byte[] body) {}
+
+    /** The operation's body, filled with the known field values, or null when it takes none. */
+    public Sample sample(String operation) {
+        Operation op = operationList().stream().filter(o -> (o.method() + " " + o.path()).equals(operation))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(operation));
+        String contentType = contentType(op);
+        if (contentType == null) {
+            return null;
+        }
+        JsonNode schema = op.spec().path("requestBody").path("content").path(contentType).path("schema");
+        return new Sample(contentType, body(contentType, schema, Mutation.NONE));
+    }
+
     public Report run(List<Caller> callers, int budget) {
         List<Operation> operations = operationList();
         List<Finding> findings = new ArrayList<>();

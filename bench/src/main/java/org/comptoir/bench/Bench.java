@@ -39,6 +39,9 @@ public final class Bench {
             data = new DataSet(client).load();
             System.out.printf("data set loaded in %.1f s%n", (System.nanoTime() - start) / 1e9);
         }
+        // The web checkouts go through a storefront, as the shop's pages do: a publishable key, then the
+        // cart's secret on every call on it. Tills and imports (W1-direct) use their back-office key.
+        Client shop = data != null ? client.storefront(DataSet.CHANNEL) : null;
         for (String workload : workloads) {
             if (workload.equals("CUSTOMERS")) {
                 var crm = new CustomerWorkload(client, 100_000, 1_000_000).run();
@@ -51,19 +54,19 @@ public final class Bench {
             String wrk = System.getenv("BENCH_WRK");
             if (workload.equals("W1")) {
                 // W1 runs with 1 user, then with 16: two result lines.
-                var single = wrk != null ? new WrkWorkload(wrk, client.base(), client.key()).checkout(1)
-                        : new CheckoutWorkload(client, data.skus, false).run(1);
+                var single = wrk != null ? new WrkWorkload(wrk, shop.base(), shop.key()).checkout(1)
+                        : new CheckoutWorkload(shop, data.skus, false).run(1);
                 results.put("W1-1user", single);
                 print("W1", single);
             }
             Map<String, Object> figures = switch (workload) {
-                case "W1" -> wrk != null ? new WrkWorkload(wrk, client.base(), client.key()).checkout(16)
-                        : new CheckoutWorkload(client, data.skus, false).run(16);
+                case "W1" -> wrk != null ? new WrkWorkload(wrk, shop.base(), shop.key()).checkout(16)
+                        : new CheckoutWorkload(shop, data.skus, false).run(16);
                 case "W1-direct" -> System.getenv("BENCH_WRK") != null
                         ? new WrkWorkload(System.getenv("BENCH_WRK"), client.base(), client.key()).directOrders()
                         : new CheckoutWorkload(client, data.skus, true).run(16);
                 case "IMPORT" -> new ImportWorkload(client, 100_000).run();
-                case "W2" -> new HotSkuWorkload(client).run();
+                case "W2" -> new HotSkuWorkload(client, shop).run();
                 case "W3" -> System.getenv("BENCH_WRK") != null
                         ? new WrkWorkload(System.getenv("BENCH_WRK"), client.base(), client.key()).availability()
                         : new AvailabilityWorkload(client, data.skus).run();
@@ -83,7 +86,25 @@ public final class Bench {
     }
 
     /** A minimal authenticated HTTP client for the platform. */
-    record Client(String base, String key) {
+    record Client(String base, String key, String cartSecret) {
+
+        Client(String base, String key) {
+            this(base, key, null);
+        }
+
+        /** The same caller proving it owns a cart, as a shop's pages do after creating it. */
+        Client withCartSecret(String secret) {
+            return new Client(base, key, secret);
+        }
+
+        /** A web shop of the channel: a new publishable key of it, made with this (admin) client. */
+        Client storefront(String channel) throws Exception {
+            var made = send("POST", "/api/v1/channels/" + channel + "/publishable-keys", null, null);
+            if (made.statusCode() != 201) {
+                throw new IllegalStateException("publishable key: " + made.statusCode() + " " + made.body());
+            }
+            return new Client(base, JSON.readTree(made.body()).path("key").asString());
+        }
 
         private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -93,6 +114,9 @@ public final class Bench {
                     .timeout(Duration.ofMinutes(5));
             if (contentType != null) {
                 request.header("Content-Type", contentType);
+            }
+            if (cartSecret != null) {
+                request.header("Cart-Secret", cartSecret);
             }
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body));

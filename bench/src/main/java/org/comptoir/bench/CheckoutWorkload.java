@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * W1: each virtual user loops over a full web checkout (create a cart on channel web, add 3 distinct
- * random SKUs, choose home delivery to a Paris address, place the order), 60 s measured after a 15 s
- * warm-up. W1-direct: the store-till and marketplace path, one call placing a 3-line order.
+ * W1: each virtual user loops over a full web checkout through a storefront (create a cart on channel
+ * web, add 3 distinct random SKUs, choose home delivery to a Paris address, place the order, the cart's
+ * secret sent on every call on it), 60 s measured after a 15 s warm-up. W1-direct: the store-till and
+ * marketplace path, one call placing a 3-line order.
  */
 final class CheckoutWorkload {
 
@@ -57,7 +58,9 @@ final class CheckoutWorkload {
         if (cart.statusCode() != 201) {
             return -1;
         }
-        String id = Bench.JSON.readTree(cart.body()).path("id").asString();
+        var made = Bench.JSON.readTree(cart.body());
+        String id = made.path("id").asString();
+        Bench.Client client = this.client.withCartSecret(made.path("secret").asString());
         for (String sku : three) {
             if (client.send("POST", "/api/v1/carts/" + id + "/lines", "application/json",
                     DataSet.json(Map.of("sku", sku, "quantity", 1))).statusCode() != 200) {

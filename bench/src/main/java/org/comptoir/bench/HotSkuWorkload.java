@@ -18,29 +18,36 @@ final class HotSkuWorkload {
     private static final int CLIENTS = 400;
 
     private final Bench.Client client;
+    private final Bench.Client shop;
 
-    HotSkuWorkload(Bench.Client client) {
+    /** @param shop the web shop's storefront, through which the shoppers check out */
+    HotSkuWorkload(Bench.Client client, Bench.Client shop) {
         this.client = client;
+        this.shop = shop;
     }
 
+    /** A shopper's cart: its id, and the storefront proving it with the cart's secret. */
+    private record Cart(String id, Bench.Client owner) {}
+
     Map<String, Object> run() throws Exception {
-        List<String> carts = new ArrayList<>();
+        List<Cart> carts = new ArrayList<>();
         try (var preparing = Executors.newFixedThreadPool(16)) {
-            List<Future<String>> prepared = new ArrayList<>();
+            List<Future<Cart>> prepared = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
                 prepared.add(preparing.submit(this::cart));
             }
-            for (Future<String> cart : prepared) {
+            for (Future<Cart> cart : prepared) {
                 carts.add(cart.get());
             }
         }
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> answers = new ArrayList<>();
         try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String cart : carts) {
+            for (Cart cart : carts) {
                 answers.add(clients.submit(() -> {
                     start.await();
-                    var response = client.send("POST", "/api/v1/carts/" + cart + "/order", "application/json", null);
+                    var response = cart.owner().send("POST", "/api/v1/carts/" + cart.id() + "/order",
+                            "application/json", null);
                     if (response.statusCode() == 409 && response.body().contains("out-of-stock")) {
                         return 409;
                     }
@@ -79,10 +86,11 @@ final class HotSkuWorkload {
     }
 
     /** A cart with one unit of the hot SKU, delivered home: everything of the checkout but the placement. */
-    private String cart() throws Exception {
-        var cart = client.send("POST", "/api/v1/carts", "application/json",
-                DataSet.json(Map.of("channelCode", DataSet.CHANNEL)));
-        String id = Bench.JSON.readTree(cart.body()).path("id").asString();
+    private Cart cart() throws Exception {
+        var made = Bench.JSON.readTree(shop.send("POST", "/api/v1/carts", "application/json",
+                DataSet.json(Map.of("channelCode", DataSet.CHANNEL))).body());
+        String id = made.path("id").asString();
+        Bench.Client client = shop.withCartSecret(made.path("secret").asString());
         client.send("POST", "/api/v1/carts/" + id + "/lines", "application/json",
                 DataSet.json(Map.of("sku", DataSet.HOT_SKU, "quantity", 1)));
         var group = client.send("PUT", "/api/v1/carts/" + id + "/groups/main", "application/json",
@@ -90,6 +98,6 @@ final class HotSkuWorkload {
         if (group.statusCode() != 200) {
             throw new IllegalStateException("cart " + id + ": " + group.body());
         }
-        return id;
+        return new Cart(id, client);
     }
 }

@@ -103,7 +103,8 @@ final class WrkWorkload {
 
     /**
      * W1: the full web checkout (create a cart, add 3 distinct random SKUs, choose home delivery in
-     * Paris, place the order), 15 s warm-up then 60 s measured. Each wrk thread drives one connection
+     * Paris, place the order) as a web shop does it, with the channel's publishable key and the cart's
+     * secret on every call after the first; 15 s warm-up then 60 s measured. Each wrk thread drives one connection
      * (one virtual user) through the calls in turn; the script times the whole checkout and the final
      * placement with the monotonic clock and counts an error, and starts a new checkout, on any answer
      * other than the expected 201 or 200.
@@ -125,10 +126,11 @@ final class WrkWorkload {
                   thread:set("seed", 42 + #threads)
                   table.insert(threads, thread)
                 end
-                local headers = {["Authorization"] = "Bearer %s", ["Content-Type"] = "application/json"}
+                local key = "Bearer %s"
+                local headers = {["Authorization"] = key, ["Content-Type"] = "application/json"}
                 local products = %d
                 local address = '{"line1":"12 rue de Rivoli","postalCode":"75004","city":"Paris","country":"FR"}'
-                step, id, skus, began, placing = 0, nil, nil, 0, 0
+                step, id, skus, began, placing, secret = 0, nil, nil, 0, 0, nil
                 checkouts, places, errors = {}, {}, 0
                 init = function()
                   math.randomseed(seed)
@@ -143,15 +145,18 @@ final class WrkWorkload {
                     skus = {a, b, c}
                     began = now()
                     return wrk.format("POST", "/api/v1/carts", headers, '{"channelCode":"%s"}')
-                  elseif step <= 3 then
-                    return wrk.format("POST", "/api/v1/carts/" .. id .. "/lines", headers,
+                  end
+                  local mine = {["Authorization"] = key, ["Content-Type"] = "application/json",
+                    ["Cart-Secret"] = secret}
+                  if step <= 3 then
+                    return wrk.format("POST", "/api/v1/carts/" .. id .. "/lines", mine,
                       string.format('{"sku":"SKU-%%04d","quantity":1}', skus[step]))
                   elseif step == 4 then
-                    return wrk.format("PUT", "/api/v1/carts/" .. id .. "/groups/main", headers,
+                    return wrk.format("PUT", "/api/v1/carts/" .. id .. "/groups/main", mine,
                       '{"method":"HOME_DELIVERY","address":' .. address .. '}')
                   end
                   placing = now()
-                  return wrk.format("POST", "/api/v1/carts/" .. id .. "/order", headers, nil)
+                  return wrk.format("POST", "/api/v1/carts/" .. id .. "/order", mine, nil)
                 end
                 response = function(status, hdrs, body)
                   local expected = (step == 0 or step == 5) and 201 or 200
@@ -160,7 +165,8 @@ final class WrkWorkload {
                     step = 0
                   elseif step == 0 then
                     id = string.match(body, '"id"%%s*:%%s*"([^"]+)"')
-                    step = id and 1 or 0
+                    secret = string.match(body, '"secret"%%s*:%%s*"([^"]+)"')
+                    step = (id and secret) and 1 or 0
                   elseif step == 5 then
                     local t = now()
                     table.insert(checkouts, t - began)

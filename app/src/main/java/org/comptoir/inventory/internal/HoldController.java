@@ -62,7 +62,7 @@ class HoldController {
                 .map(l -> new Hold.Line(l.locationCode(), l.sku(), l.quantity())).toList();
         var asked = new Holds.PlaceHold(request.kind(), request.reference(), channel, request.expiresAt(),
                 request.note(), lines);
-        Hold hold = caller.storefront() ? holds.placeForShopper(asked, holder(http), caller)
+        Hold hold = caller.storefront() ? holds.placeForShopper(asked, holder(http), address(http), caller)
                 : holds.place(asked, caller);
         return ResponseEntity.created(URI.create("/api/v1/inventory/holds/" + hold.id())).body(hold);
     }
@@ -74,10 +74,10 @@ class HoldController {
 
     @PostMapping("/{id}/confirm")
     Hold confirm(@PathVariable UUID id, HttpServletRequest http) {
-        visible(holds.find(id), http);
         if (Callers.current().storefront()) {
             throw ApiProblem.forbidden("A storefront does not sell held stock: an order does");
         }
+        visible(holds.find(id), http);
         return holds.confirm(id);
     }
 
@@ -91,8 +91,17 @@ class HoldController {
         return holds.visibleTo(Callers.current(), hold, holder(http));
     }
 
-    /** The shopper a storefront's request comes from, as far as a public key can tell: their address. */
+    /**
+     * The shopper a storefront's request comes from: the signed-in customer, else as far as a public key
+     * can tell, their address.
+     */
     private static String holder(HttpServletRequest http) {
+        var customer = Callers.current().customerId();
+        return customer.isPresent() ? "customer:" + customer.get() : address(http);
+    }
+
+    /** Where the request comes from, hashed: what bounds the holds one shopper may place. */
+    private static String address(HttpServletRequest http) {
         return "address:" + SecretTokens.sha256Hex(http.getRemoteAddr().getBytes(StandardCharsets.UTF_8))
                 .substring(0, 40);
     }

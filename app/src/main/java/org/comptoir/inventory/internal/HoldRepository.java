@@ -91,13 +91,13 @@ class HoldRepository {
                 r.getClosedAt(), lines, r.getHolder());
     }
 
-    void holder(UUID id, String holder) {
-        db.update(HOLD).set(HOLD.HOLDER, holder).where(HOLD.ID.eq(id)).execute();
+    void holder(UUID id, String holder, String address) {
+        db.update(HOLD).set(HOLD.HOLDER, holder).set(HOLD.HOLDER_ADDRESS, address).where(HOLD.ID.eq(id)).execute();
     }
 
-    /** Active holds a storefront placed for one shopper, or for one reference (a cart) on a channel. */
-    int activeOfHolder(String holder) {
-        return db.fetchCount(HOLD, HOLD.HOLDER.eq(holder), HOLD.STATUS.eq(Hold.Status.ACTIVE.name()));
+    /** Active holds a storefront placed from one address, or for one reference (a cart) on a channel. */
+    int activeFrom(String address) {
+        return db.fetchCount(HOLD, HOLD.HOLDER_ADDRESS.eq(address), HOLD.STATUS.eq(Hold.Status.ACTIVE.name()));
     }
 
     int activeOfReference(String channelCode, String reference) {

@@ -86,11 +86,11 @@ class Holds {
 
     /**
      * A hold a storefront places for its shopper ({@code holder}, who alone sees and releases it): a
-     * cart's, for a short while, of a few units, one per cart and few per shopper, so that nobody holding
-     * the public key can lock the stock away.
+     * cart's, for a short while, of a few units, one per cart and few per {@code address}, so that nobody
+     * holding the public key can lock the stock away.
      */
     @Transactional
-    Hold placeForShopper(PlaceHold request, String holder, Caller caller) {
+    Hold placeForShopper(PlaceHold request, String holder, String address, Caller caller) {
         if (request.kind() != Hold.Kind.CART || request.reference() == null || request.reference().isBlank()) {
             throw ApiProblem.invalid("reference", "a storefront holds stock for a cart: give the cart's id");
         }
@@ -108,7 +108,7 @@ class Holds {
         if (holds.activeOfReference(request.channelCode(), request.reference()) > 0) {
             throw ApiProblem.conflict("hold-exists", "This cart already holds stock: release that hold first");
         }
-        if (holds.activeOfHolder(holder) >= settings.storefrontHoldsPerShopper()) {
+        if (holds.activeFrom(address) >= settings.storefrontHoldsPerShopper()) {
             throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-holds", "Too many holds",
                     "This shopper holds stock " + settings.storefrontHoldsPerShopper() + " times already");
         }
@@ -116,7 +116,7 @@ class Holds {
                 request.channelCode(), now.plus(settings.cartHoldTtl().compareTo(settings.storefrontHoldTtl()) < 0
                         ? settings.cartHoldTtl() : settings.storefrontHoldTtl()), request.note(), request.lines());
         Hold hold = place(bounded, caller);
-        holds.holder(hold.id(), holder);
+        holds.holder(hold.id(), holder, address);
         return find(hold.id());
     }
 

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param feedOverlap how far back an incremental feed looks before its cursor (late commits)
  * @param storefrontHoldTtl the longest a storefront may hold stock for its shopper
  * @param storefrontHoldUnits the most units of a line a storefront may hold
- * @param storefrontHoldsPerShopper the most active holds one shopper (an address) may have through a storefront
+ * @param storefrontHoldsPerShopper the most active holds a storefront may place from one address
  */
 @ConfigurationProperties("comptoir.inventory")
 record InventorySettings(@DefaultValue("30m") Duration cartHoldTtl, @DefaultValue("24h") Duration personHoldTtl,

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.comptoir.network.ChannelSummary;
 import org.comptoir.network.Network;
+import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.web.ApiProblem;
 import org.comptoir.platform.web.PageRequest;
 import org.springframework.stereotype.Service;
@@ -44,7 +45,10 @@ class StockFeed {
         this.clock = clock;
     }
 
-    Page page(String channelCode, Optional<String> since, Optional<String> cursor, int limit) {
+    Page page(Caller caller, String channelCode, Optional<String> since, Optional<String> cursor, int limit) {
+        if (caller.channelCode().map(own -> !own.equals(channelCode)).orElse(false)) {
+            throw ApiProblem.notFound("channel", channelCode); // a channel's key reads its own feed only
+        }
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_PAGE);
         }

@@ -30,8 +30,8 @@ class StockFeedController {
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "1000") int limit,
             @RequestParam(required = false) String format,
             @org.springframework.web.bind.annotation.RequestHeader(name = "Accept", required = false) String accept) {
-        String channel = Callers.current().channelCode().orElse(channelCode);
-        StockFeed.Page page = feed.page(channel, Optional.ofNullable(since), Optional.ofNullable(cursor), limit);
+        StockFeed.Page page = feed.page(Callers.current(), channelCode, Optional.ofNullable(since),
+                Optional.ofNullable(cursor), limit);
         boolean csv = "csv".equalsIgnoreCase(format) || format == null && accept != null && accept.contains("text/csv");
         if (!csv) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page);
