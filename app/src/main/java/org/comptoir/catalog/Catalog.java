@@ -17,8 +17,11 @@ public interface Catalog {
     Set<String> existingCategories(Collection<String> codes);
 
     /**
-     * Active variants whose product's name or description (any locale) contains the text, or whose SKU
-     * it is: what a customer means by "the garden shears". At most {@code limit}, by SKU.
+     * The products changed at or after {@code since} (after {@code afterId} among those changed at
+     * {@code since} exactly), oldest change first: a follower pages through them with the last one seen.
      */
-    java.util.List<VariantSummary> find(String text, int limit);
+    java.util.List<ProductDocument.Change> changes(java.time.Instant since, java.util.UUID afterId, int limit);
+
+    /** These products whole, in any order; unknown ids are left out. */
+    java.util.List<ProductDocument> documents(Collection<java.util.UUID> ids);
 }

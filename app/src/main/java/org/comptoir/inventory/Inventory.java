@@ -84,6 +84,12 @@ public interface Inventory {
     java.util.Optional<java.time.LocalDate> backOn(String sku, String channelCode);
 
     /**
+     * For each SKU the channel has none of anywhere, when it is next expected (the earliest delivery at
+     * one of its locations); SKUs in stock or expected nowhere are left out. For a list of many.
+     */
+    Map<String, java.time.LocalDate> expectedBack(String channelCode, Collection<String> skus);
+
+    /**
      * Releases an active hold and places another in its stead, with every row of both locked first in
      * the global order: crossing replacements never deadlock.
      *

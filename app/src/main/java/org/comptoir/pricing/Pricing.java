@@ -24,4 +24,10 @@ public interface Pricing {
 
     /** Gives back what a cancelled order used: coupon uses and promotion budget. */
     void release(String orderReference);
+
+    /**
+     * The shelf price of each SKU on a channel, in the channel's currency (no customer group, no
+     * promotion): what a product list shows and a price facet counts. SKUs without a price are left out.
+     */
+    java.util.Map<String, Long> shelfPrices(String channelCode, java.util.Collection<String> skus);
 }

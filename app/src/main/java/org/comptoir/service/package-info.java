@@ -8,7 +8,7 @@
  */
 @ApplicationModule(displayName = "Service",
         allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::events",
-                "platform::privacy", "network", "catalog", "inventory", "ordering", "returns", "customers"})
+                "platform::privacy", "network", "catalog", "inventory", "ordering", "returns", "customers", "search"})
 package org.comptoir.service;
 
 import org.springframework.modulith.ApplicationModule;

@@ -290,6 +290,16 @@ class OperationAuthorizationTest {
         rule("POST /api/v1/returns/{id}/cancel", FRONT_LINE, Owner.LOCATION);
         // A return may be brought to any store (found by its code): the store receives it at its own location.
         rule("POST /api/v1/returns/{id}/receive", FRONT_LINE);
+        rule("GET /api/v1/search/products", ALL);
+        rule("GET /api/v1/search/index", BACK);
+        rule("POST /api/v1/search/index/rebuild", MERCHANDISING);
+        rule("GET /api/v1/search/synonyms", MERCHANDISING);
+        rule("POST /api/v1/search/synonyms", MERCHANDISING);
+        rule("GET /api/v1/search/synonyms/{id}", MERCHANDISING);
+        rule("DELETE /api/v1/search/synonyms/{id}", MERCHANDISING);
+        rule("GET /api/v1/search/boosts", MERCHANDISING);
+        rule("PUT /api/v1/search/boosts/{productId}", MERCHANDISING);
+        rule("DELETE /api/v1/search/boosts/{productId}", MERCHANDISING);
         rule("GET /api/v1/segments", BACK);
         rule("POST /api/v1/segments", MARKETING);
         rule("GET /api/v1/segments/{code}", BACK);
@@ -298,6 +308,8 @@ class OperationAuthorizationTest {
         rule("GET /api/v1/segments/{code}/members", BACK);
         rule("GET /api/v1/service/agents", EnumSet.of(Role.ADMIN, Role.AGENT));
         rule("POST /api/v1/service/agents", ADMIN);
+        rule("GET /api/v1/service/bot/misses", EnumSet.of(Role.ADMIN, Role.AGENT));
+        rule("PUT /api/v1/service/bot/misses/{id}", EnumSet.of(Role.ADMIN, Role.AGENT));
         rule("GET /api/v1/service/canned-replies", EnumSet.of(Role.ADMIN, Role.AGENT));
         rule("PUT /api/v1/service/canned-replies/{code}", ADMIN);
         rule("GET /api/v1/service/conversations", DESK);

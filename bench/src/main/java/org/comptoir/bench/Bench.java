@@ -66,12 +66,13 @@ public final class Bench {
                         ? new WrkWorkload(System.getenv("BENCH_WRK"), client.base(), client.key()).directOrders()
                         : new CheckoutWorkload(client, data.skus, true).run(16);
                 case "IMPORT" -> new ImportWorkload(client, 100_000).run();
+                case "SEARCH" -> new SearchWorkload(client, 100_000).run();
                 case "W2" -> new HotSkuWorkload(client, shop).run();
                 case "W3" -> System.getenv("BENCH_WRK") != null
                         ? new WrkWorkload(System.getenv("BENCH_WRK"), client.base(), client.key()).availability()
                         : new AvailabilityWorkload(client, data.skus).run();
                 default -> throw new IllegalArgumentException("unknown workload " + workload
-                        + " (this version knows IMPORT, W1, W1-direct, W2, W3, CUSTOMERS)");
+                        + " (this version knows IMPORT, SEARCH, W1, W1-direct, W2, W3, CUSTOMERS)");
             };
             results.put(workload, figures);
             print(workload, figures);

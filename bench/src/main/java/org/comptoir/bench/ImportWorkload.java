@@ -18,6 +18,8 @@ final class ImportWorkload {
 
     private final Bench.Client client;
     private final int variants;
+    /** How many products the file holds, once made. */
+    private int products;
 
     ImportWorkload(Bench.Client client, int variants) {
         this.client = client;
@@ -40,6 +42,7 @@ final class ImportWorkload {
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("variants", variants);
+        figures.put("products", products);
         figures.put("bytes", csv.length);
         figures.put("status", job.path("status").asString());
         figures.put("seconds", "%.1f".formatted(seconds));
@@ -72,6 +75,7 @@ final class ImportWorkload {
                         .append(random.nextBoolean() ? "vert" : "noir").append('\n');
             }
         }
+        products = product;
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -6,6 +6,7 @@ import static org.comptoir.catalog.internal.db.tables.ProductText.PRODUCT_TEXT;
 import static org.comptoir.catalog.internal.db.tables.Variant.VARIANT;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.comptoir.catalog.Catalog;
+import org.comptoir.catalog.ProductDocument;
 import org.comptoir.catalog.ProductStatus;
 import org.comptoir.catalog.TaxClass;
 import org.comptoir.catalog.VariantSummary;
@@ -37,30 +39,53 @@ class CatalogService implements Catalog {
     private final DSLContext db;
     private final CatalogSettings settings;
     private final VariantCache cache;
+    private final ProductRepository products;
+    private final CategoryRepository categories;
     /** Every quote, cart change and hold loads the variants it has not seen for a few seconds. */
     private final Map<Integer, RenderedSql> loadOf = new ConcurrentHashMap<>();
     private static final int RENDERED_UP_TO = 32;
 
-    CatalogService(DSLContext db, CatalogSettings settings, VariantCache cache) {
+    CatalogService(DSLContext db, CatalogSettings settings, VariantCache cache, ProductRepository products,
+            CategoryRepository categories) {
         this.db = db;
+        this.products = products;
+        this.categories = categories;
         this.settings = settings;
         this.cache = cache;
     }
 
     @Override
-    public List<VariantSummary> find(String text, int limit) {
-        String folded = text.toLowerCase(java.util.Locale.ROOT).strip();
-        if (folded.length() < 3) {
+    public List<ProductDocument.Change> changes(Instant since, UUID afterId, int limit) {
+        Condition after = afterId == null ? PRODUCT.UPDATED_AT.ge(since)
+                : PRODUCT.UPDATED_AT.gt(since).or(PRODUCT.UPDATED_AT.eq(since).and(PRODUCT.ID.gt(afterId)));
+        return db.select(PRODUCT.ID, PRODUCT.VERSION, PRODUCT.UPDATED_AT).from(PRODUCT).where(after)
+                .orderBy(PRODUCT.UPDATED_AT, PRODUCT.ID).limit(limit)
+                .fetch(r -> new ProductDocument.Change(r.value1(), r.value2(), r.value3()));
+    }
+
+    @Override
+    public List<ProductDocument> documents(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
             return List.of();
         }
-        String pattern = "%" + folded.replace("%", "\\%").replace("_", "\\_") + "%";
-        List<String> skus = db.select(VARIANT.SKU).from(VARIANT).join(PRODUCT).on(PRODUCT.ID.eq(VARIANT.PRODUCT_ID))
-                .where(PRODUCT.STATUS.eq(ProductStatus.ACTIVE.name()), VARIANT.SKU.eq(text.strip())
-                        .or(org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(PRODUCT_TEXT).where(
-                                PRODUCT_TEXT.PRODUCT_ID.eq(PRODUCT.ID), PRODUCT_TEXT.SEARCH_TEXT.like(pattern, '\\')))))
-                .orderBy(VARIANT.SKU).limit(limit).fetch(VARIANT.SKU);
-        Map<String, VariantSummary> found = variants(skus);
-        return skus.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        Map<String, CategoryRepository.Category> byCode = categories.all().stream()
+                .collect(Collectors.toMap(CategoryRepository.Category::code, c -> c));
+        return products.load(ids).stream().map(p -> document(p, byCode)).toList();
+    }
+
+    private static ProductDocument document(Product p, Map<String, CategoryRepository.Category> categories) {
+        Set<String> codes = new java.util.LinkedHashSet<>();
+        Map<String, List<String>> names = new java.util.TreeMap<>();
+        for (var c = categories.get(p.categoryCode()); c != null && codes.add(c.code());
+                c = c.parentCode() == null ? null : categories.get(c.parentCode())) {
+            c.names().forEach((locale, name) -> names.computeIfAbsent(locale, l -> new ArrayList<>()).add(name));
+        }
+        Map<String, ProductDocument.Text> texts = new java.util.TreeMap<>();
+        p.texts().forEach((locale, t) -> texts.put(locale, new ProductDocument.Text(t.name(), t.description())));
+        return new ProductDocument(p.id(), p.handle(), p.brand(), p.categoryCode(), codes, names, p.status(),
+                p.channels(), texts, p.variants().stream()
+                        .map(v -> new ProductDocument.Variant(v.sku(), v.gtin(), v.attributes())).toList(),
+                p.version());
     }
 
     @Override

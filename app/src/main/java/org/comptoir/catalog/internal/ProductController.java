@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.comptoir.catalog.ProductStatus;
+import org.comptoir.catalog.TextSearch;
+import org.springframework.beans.factory.ObjectProvider;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.security.Callers;
@@ -37,12 +39,17 @@ class ProductController {
 
     private static final String ATTRIBUTE_PARAM = "attr.";
 
+    /** A text query narrows the list to at most this many products, those the words mean best. */
+    private static final int TEXT_MATCHES = 1_000;
+
     private final Products products;
     private final CatalogSettings settings;
+    private final ObjectProvider<TextSearch> textSearch;
 
-    ProductController(Products products, CatalogSettings settings) {
+    ProductController(Products products, CatalogSettings settings, ObjectProvider<TextSearch> textSearch) {
         this.products = products;
         this.settings = settings;
+        this.textSearch = textSearch;
     }
 
     @PostMapping
@@ -72,7 +79,9 @@ class ProductController {
         if (attributes.size() > 10) {
             throw ApiProblem.invalid("attr", "at most 10 attribute filters");
         }
-        var search = new ProductRepository.Search(Optional.ofNullable(q).filter(s -> !s.isBlank()), Optional.empty(),
+        Optional<java.util.Collection<UUID>> matching = Optional.ofNullable(q).filter(s -> !s.isBlank())
+                .map(text -> textSearch.getObject().productIdsMatching(text, TEXT_MATCHES));
+        var search = new ProductRepository.Search(matching, Optional.empty(),
                 caller.channelCode().isPresent() ? Optional.of(ProductStatus.ACTIVE) : Optional.ofNullable(status),
                 Optional.ofNullable(brand), attributes, caller.channelCode().or(() -> Optional.ofNullable(channel)));
         return products.search(search, Optional.ofNullable(category), page).map(p -> view(p, locale));

@@ -39,8 +39,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProductRepository {
 
-    /** Search criteria; absent means any. Attribute filters must all match on one variant. */
-    record Search(Optional<String> text, Optional<String> categoryPath, Optional<ProductStatus> status,
+    /**
+     * Search criteria; absent means any. {@code matching}: the products a text means (found by the search
+     * module). Attribute filters must all match on one variant.
+     */
+    record Search(Optional<Collection<UUID>> matching, Optional<String> categoryPath, Optional<ProductStatus> status,
             Optional<String> brand, Map<String, String> attributes, Optional<String> channel) {}
 
     private final DSLContext db;
@@ -79,13 +82,7 @@ class ProductRepository {
 
     List<Product> search(Search search, PageRequest page) {
         List<Condition> where = new ArrayList<>();
-        search.text().ifPresent(text -> {
-            String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
-            where.add(DSL.exists(DSL.selectOne().from(PRODUCT_TEXT)
-                            .where(PRODUCT_TEXT.PRODUCT_ID.eq(PRODUCT.ID), PRODUCT_TEXT.SEARCH_TEXT.like(pattern, '\\')))
-                    .or(DSL.exists(DSL.selectOne().from(VARIANT)
-                            .where(VARIANT.PRODUCT_ID.eq(PRODUCT.ID), VARIANT.SKU.eq(text)))));
-        });
+        search.matching().ifPresent(ids -> where.add(ids.isEmpty() ? DSL.falseCondition() : PRODUCT.ID.in(ids)));
         search.categoryPath().ifPresent(path -> where.add(PRODUCT.CATEGORY_ID.in(
                 DSL.select(CATEGORY.ID).from(CATEGORY).where(CATEGORY.PATH.startsWith(path)))));
         search.status().ifPresent(status -> where.add(PRODUCT.STATUS.eq(status.name())));

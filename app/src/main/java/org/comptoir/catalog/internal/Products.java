@@ -124,7 +124,7 @@ class Products {
     /** Searches the catalogue; a category matches its descendants too. */
     @Transactional(readOnly = true)
     CursorPage<Product> search(ProductRepository.Search search, Optional<String> categoryCode, PageRequest page) {
-        var withCategory = categoryCode.map(code -> new ProductRepository.Search(search.text(),
+        var withCategory = categoryCode.map(code -> new ProductRepository.Search(search.matching(),
                 Optional.of(categories.find(code)
                         .orElseThrow(() -> ApiProblem.invalid("category", "no category has the code " + code)).path()),
                 search.status(), search.brand(), search.attributes(), search.channel())).orElse(search);

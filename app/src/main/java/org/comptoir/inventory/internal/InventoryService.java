@@ -61,6 +61,17 @@ class InventoryService implements Inventory {
     }
 
     @Override
+    public Map<String, java.time.LocalDate> expectedBack(String channelCode, Collection<String> skus) {
+        Map<String, java.time.LocalDate> back = new java.util.HashMap<>();
+        availability.of(skus, channelCode).forEach((sku, of) -> {
+            if (of.networkAvailable() <= 0 && of.backOn() != null) {
+                back.put(sku, of.backOn());
+            }
+        });
+        return back;
+    }
+
+    @Override
     public UUID hold(StockHold request, Caller caller) {
         return holds.place(placeHold(request), caller).id();
     }

@@ -142,6 +142,15 @@ class Quoting implements Pricing {
                 settings.pricesIncludeTax(), lines, delivery, open, codes, refused, points));
     }
 
+    @Override
+    public Map<String, Long> shelfPrices(String channelCode, java.util.Collection<String> skus) {
+        ChannelSummary channel = channelOf(channelCode);
+        Map<String, Long> prices = new java.util.HashMap<>();
+        priceLists.resolve(skus, currencyOf(channel.currency()), channel.code(), null, clock.instant())
+                .forEach((sku, price) -> prices.put(sku, price.amount()));
+        return prices;
+    }
+
     /** Counts coupon uses and budgets in the caller's transaction; a retried order counts nothing twice. */
     @Override
     @Transactional

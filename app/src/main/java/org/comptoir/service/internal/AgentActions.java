@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.comptoir.inventory.Inventory;
 import org.comptoir.network.GeoPoint;
 import org.comptoir.network.Network;
+import org.comptoir.search.Gazetteer;
 import org.comptoir.customers.Customers;
 import org.comptoir.ordering.Checkout;
 import org.comptoir.ordering.OrderBook;
@@ -36,14 +37,14 @@ class AgentActions {
     private final Checkout checkout;
     private final ReturnBook returns;
     private final Network network;
-    private final Places places;
+    private final Gazetteer places;
     private final OrderBook orders;
     private final Customers customers;
     private final ServiceSettings settings;
     private final Clock clock;
 
     AgentActions(Desk desk, ServiceRepository repository, Inventory inventory, Checkout checkout, ReturnBook returns,
-            Network network, Places places, OrderBook orders, Customers customers, ServiceSettings settings,
+            Network network, Gazetteer places, OrderBook orders, Customers customers, ServiceSettings settings,
             Clock clock) {
         this.orders = orders;
         this.customers = customers;
@@ -67,7 +68,7 @@ class AgentActions {
         if (latitude != null && longitude != null) {
             point = new GeoPoint(latitude, longitude);
         } else {
-            point = places.in(where == null ? "" : where).map(Places.Place::point)
+            point = places.placeIn(where == null ? "" : "à " + where).map(Gazetteer.Place::point)
                     .orElseThrow(() -> ApiProblem.invalid("where", "give a postcode or a known city, or a point"));
         }
         double radius = radiusKm == null ? settings.nearRadiusKm() : radiusKm;

@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.comptoir.catalog.Catalog;
-import org.comptoir.catalog.VariantSummary;
 import org.comptoir.customers.Customers;
 import org.comptoir.inventory.Inventory;
 import org.comptoir.network.LocationStatus;
@@ -26,6 +25,10 @@ import org.comptoir.network.LocationType;
 import org.comptoir.network.Network;
 import org.comptoir.ordering.OrderBook;
 import org.comptoir.returns.ReturnBook;
+import org.comptoir.search.Gazetteer;
+import org.comptoir.search.Language;
+import org.comptoir.search.ProductSearch;
+import org.comptoir.search.TextAnalysis;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,23 +61,14 @@ class Bot {
 
     private static final Pattern ORDER_NUMBER = Pattern.compile("\\b([A-Za-z]{2})-(\\d{4,})\\b");
     private static final Pattern SKU = Pattern.compile("\\b([A-Za-z]{2,4}-\\d{3,6})\\b");
-    private static final Pattern HUMAN = Pattern.compile(
-            "\\b(conseill\\w*|humain|agent|quelqu.un|une personne|parler (à|a)|person|human|someone|representative|operator)\\b");
-    private static final Pattern STOCK = Pattern.compile(
-            "(de retour|back in stock|restock|réassort|reassort|réapprovision|reapprovision|revient|reviendra|back on sale|when will)");
-    private static final Pattern AVAILABLE = Pattern.compile(
-            "(disponible|dispo\\b|en stock|available|in stock|près de|pres de|near|magasin|store|réserver|reserver|hold)");
-    private static final Pattern HOURS = Pattern.compile("(horaire|ouvert|ouverture|ferme|opening|hours|open\\b|close)");
-    private static final Pattern RETURN = Pattern.compile("(retourner|un retour|rembours|échanger|echanger|return|refund|exchange)");
-    private static final Pattern ORDER = Pattern.compile("(commande|colis|livraison|livré|order|parcel|delivery|shipped)");
-    private static final Pattern GREETING = Pattern.compile("^(bonjour|salut|hello|hi|hey|bonsoir)\\b");
-    private static final Pattern THANKS = Pattern.compile("\\b(merci|thanks|thank you)\\b");
-    private static final Pattern FRENCH = Pattern.compile(
-            "\\b(je|j'|mon|ma|mes|le|la|les|est|quand|bonjour|merci|où|commande|magasin|vous|pour)\\b");
-    private static final Set<String> STOPWORDS = Set.of("quand", "sera", "elle", "pour", "dans", "avec", "votre",
-            "vous", "est-ce", "bonjour", "merci", "when", "will", "your", "have", "there", "stock", "disponible",
-            "available", "magasin", "store", "près", "near", "retour", "back", "encore", "toujours", "about", "what",
-            "where", "this", "that", "habite", "live", "paris", "cherche", "looking", "voudrais", "would", "like");
+    /** Words that say where or when rather than what: never taken for the product. */
+    private static final Set<String> NOT_PRODUCT = Set.of("quand", "nouveau", "nouvelle", "encore", "toujours",
+            "aujourd", "demain", "semaine", "magasin", "magasins", "boutique", "store", "stores", "shop", "stock", "when",
+            "where", "will", "again", "soon", "bientot", "besoin", "cherche", "looking", "voudrais", "would", "like",
+            "want", "veux", "savoir", "know", "please", "merci", "bonjour", "hello", "suis", "habite", "live", "pres",
+            "near", "chez", "moi", "produit", "product", "article", "item", "there", "have", "avez", "vous", "your",
+            "votre", "pouvez", "could", "can", "est", "sont", "seront", "sera", "dispo", "disponible", "available",
+            "retour", "back", "combien", "how", "much", "many", "prix", "price");
 
     private final OrderBook orders;
     private final Catalog catalog;
@@ -82,12 +76,22 @@ class Bot {
     private final Network network;
     private final ReturnBook returns;
     private final Customers customers;
-    private final Places places;
+    private final Gazetteer places;
+    private final ProductSearch search;
+    private final TextAnalysis analysis;
+    private final Intents intents;
     private final ServiceSettings settings;
     private final Clock clock;
 
+    /** A product the customer means: the SKU that answers and the name to answer with. */
+    record Product(String sku, String name) {}
+
     Bot(OrderBook orders, Catalog catalog, Inventory inventory, Network network, ReturnBook returns, Customers customers,
-            Places places, ServiceSettings settings, Clock clock) {
+            Gazetteer places, ProductSearch search, TextAnalysis analysis, Intents intents, ServiceSettings settings,
+            Clock clock) {
+        this.search = search;
+        this.analysis = analysis;
+        this.intents = intents;
         this.orders = orders;
         this.catalog = catalog;
         this.inventory = inventory;
@@ -99,8 +103,8 @@ class Bot {
         this.clock = clock;
     }
 
-    static boolean french(String text) {
-        return FRENCH.matcher(text.toLowerCase(Locale.ROOT)).find();
+    boolean french(String text) {
+        return analysis.detect(text) == Language.FR;
     }
 
     /**
@@ -112,9 +116,9 @@ class Bot {
     Answer answer(UUID customerId, String message, Map<String, Object> context, int failures, String channel,
             boolean senderKnown) {
         String text = message.strip();
-        String lower = text.toLowerCase(Locale.ROOT);
         boolean fr = french(text);
-        if (HUMAN.matcher(lower).find()) {
+        Intent intent = intents.recognise(text);
+        if (intent == Intent.HUMAN) {
             return new Answer(Intent.HUMAN, fr ? "Je vous passe un conseiller, il vous répond au plus vite."
                     : "I am handing you over to an adviser, who will answer shortly.", true, "asked for a person",
                     Map.of());
@@ -132,52 +136,50 @@ class Bot {
             }
             return orderStatus(customerId, numbered.get(), fr);
         }
-        Optional<VariantSummary> product = productIn(text);
-        Optional<Places.Place> place = places.in(text);
+        Optional<Gazetteer.Place> place = places.placeIn(text);
+        boolean aboutStock = intent == Intent.RESTOCK || intent == Intent.AVAILABILITY;
+        Optional<Product> product = intent == Intent.RETURN_POLICY || intent == Intent.ORDER_STATUS
+                || intent == Intent.STORE_HOURS && !aboutStock ? Optional.empty()
+                : productIn(text, place, fr ? Language.FR : Language.EN, channel, intent == Intent.RESTOCK);
         if (product.isEmpty() && context.get("sku") instanceof String sku && place.isPresent()) {
             // "75004" after the bot asked where: the product it was talking about.
-            product = catalog.variant(sku);
+            product = catalog.variant(sku).map(v -> new Product(v.sku(), v.productName()));
         }
-        boolean restock = STOCK.matcher(lower).find();
-        if (product.isPresent() && (restock || AVAILABLE.matcher(lower).find() || place.isPresent())) {
+        boolean restock = intent == Intent.RESTOCK;
+        if (product.isPresent() && (aboutStock || place.isPresent() || intent == Intent.UNKNOWN
+                || intent == Intent.GREETING)) {
             return availability(product.get(), place, restock, fr, channel);
         }
-        if ((restock || AVAILABLE.matcher(lower).find()) && product.isEmpty()) {
+        if (aboutStock) {
             return missed(Intent.AVAILABILITY, fr ? "Je n'ai pas trouvé ce produit. Pouvez-vous me donner son nom ou sa référence ?"
                     : "I could not find that product. Could you give me its name or reference?", failures, fr,
                     "product not found");
         }
-        if (HOURS.matcher(lower).find()) {
-            return storeHours(text, place, fr, failures);
-        }
-        if (RETURN.matcher(lower).find()) {
-            long days = returns.window().toDays();
-            return new Answer(Intent.RETURN_POLICY, fr
-                    ? "Vous avez " + days + " jours après réception pour retourner un article : dans n'importe quel "
-                            + "magasin, à une borne avec le code de retour, ou par colis. Donnez-moi votre numéro de "
-                            + "commande et un conseiller ouvre le retour pour vous."
-                    : "You have " + days + " days after delivery to return an item: in any store, at a kiosk with "
-                            + "the return code, or by parcel. Give me your order number and an adviser will open the "
-                            + "return for you.", true, null, Map.of("windowDays", days));
-        }
-        if (ORDER.matcher(lower).find()) {
-            if (!senderKnown) {
-                return new Answer(Intent.ORDER_STATUS, fr ? "Quel est le numéro de votre commande (CO-…) ?"
-                        : "What is your order number (CO-…)?", true, null, Map.of());
-            }
-            return latestOrder(customerId, fr, failures);
-        }
-        if (THANKS.matcher(lower).find()) {
-            return new Answer(Intent.THANKS, fr ? "Avec plaisir ! Bonne journée." : "You are welcome! Have a nice day.",
-                    true, null, Map.of());
-        }
-        if (GREETING.matcher(lower).find()) {
-            return new Answer(Intent.GREETING, fr
+        return switch (intent) {
+            case STORE_HOURS -> storeHours(text, place, fr, failures);
+            case RETURN_POLICY -> returnPolicy(fr);
+            case ORDER_STATUS -> senderKnown ? latestOrder(customerId, fr, failures)
+                    : new Answer(Intent.ORDER_STATUS, fr ? "Quel est le numéro de votre commande (CO-…) ?"
+                            : "What is your order number (CO-…)?", true, null, Map.of());
+            case THANKS -> new Answer(Intent.THANKS, fr ? "Avec plaisir ! Bonne journée."
+                    : "You are welcome! Have a nice day.", true, null, Map.of());
+            case GREETING -> new Answer(Intent.GREETING, fr
                     ? "Bonjour ! Je peux vous renseigner sur une commande, un produit, un magasin ou un retour."
                     : "Hello! I can help with an order, a product, a store or a return.", true, null, Map.of());
-        }
-        return missed(Intent.UNKNOWN, fr ? "Je n'ai pas bien compris. Pouvez-vous reformuler ?"
-                : "I did not quite understand. Could you rephrase?", failures, fr, "not understood");
+            default -> missed(Intent.UNKNOWN, fr ? "Je n'ai pas bien compris. Pouvez-vous reformuler ?"
+                    : "I did not quite understand. Could you rephrase?", failures, fr, "not understood");
+        };
+    }
+
+    private Answer returnPolicy(boolean fr) {
+        long days = returns.window().toDays();
+        return new Answer(Intent.RETURN_POLICY, fr
+                ? "Vous avez " + days + " jours après réception pour retourner un article : dans n'importe quel "
+                        + "magasin, à une borne avec le code de retour, ou par colis. Donnez-moi votre numéro de "
+                        + "commande et un conseiller ouvre le retour pour vous."
+                : "You have " + days + " days after delivery to return an item: in any store, at a kiosk with "
+                        + "the return code, or by parcel. Give me your order number and an adviser will open the "
+                        + "return for you.", true, null, Map.of("windowDays", days));
     }
 
     /** A second miss hands over; a first one asks again. */
@@ -201,28 +203,38 @@ class Bot {
         return Optional.empty();
     }
 
-    private Optional<VariantSummary> productIn(String text) {
+    /**
+     * The product the message names: a SKU written out, else what the search finds from the words that
+     * are neither the question's nor the place's ("sécateurs" in "quand les sécateurs seront-ils de
+     * nouveau en stock ? je suis à Paris"). Asked when something is back, the product meant is one
+     * that is away: the best match expected back, if any.
+     */
+    private Optional<Product> productIn(String text, Optional<Gazetteer.Place> place, Language language,
+            String channel, boolean restock) {
         Matcher sku = SKU.matcher(text);
         while (sku.find()) {
             var variant = catalog.variant(sku.group(1).toUpperCase(Locale.ROOT));
             if (variant.isPresent()) {
-                return variant;
+                return Optional.of(new Product(variant.get().sku(), variant.get().productName()));
             }
         }
+        Set<String> placeWords = place.map(p -> Set.copyOf(analysis.words(p.name()))).orElse(Set.of());
         List<String> words = new ArrayList<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            if (w.length() >= 5 && !STOPWORDS.contains(w)) {
+        for (String w : analysis.words(text)) {
+            if (w.length() >= 3 && !w.chars().allMatch(Character::isDigit) && !placeWords.contains(w)
+                    && !NOT_PRODUCT.contains(w) && !intents.isCue(w) && analysis.terms(w, language).size() == 1) {
                 words.add(w);
             }
         }
-        words.sort(Comparator.comparingInt(String::length).reversed());
-        for (String w : words) {
-            var found = catalog.find(w, 1);
-            if (!found.isEmpty()) {
-                return Optional.of(found.getFirst());
-            }
+        if (words.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        List<ProductSearch.Found> found = search.mentionedIn(String.join(" ", words), language, channel,
+                restock ? 10 : 1);
+        // "when will the shears be back?" is about shears that are away: the first expected back, if any
+        Optional<ProductSearch.Found> meant = restock ? found.stream()
+                .filter(f -> inventory.backOn(f.sku(), channel).isPresent()).findFirst() : Optional.empty();
+        return meant.or(() -> found.stream().findFirst()).map(f -> new Product(f.sku(), f.name()));
     }
 
     private Answer orderStatus(UUID customerId, OrderBook.Summary order, boolean fr) {
@@ -263,7 +275,7 @@ class Bot {
         return (fr ? "Votre commande " : "Your order ") + order.number() + " " + status + ".";
     }
 
-    private Answer availability(VariantSummary product, Optional<Places.Place> place, boolean restock, boolean fr,
+    private Answer availability(Product product, Optional<Gazetteer.Place> place, boolean restock, boolean fr,
             String channel) {
         Map<String, Object> found = new LinkedHashMap<>();
         found.put("sku", product.sku());
@@ -273,7 +285,7 @@ class Bot {
                         .map(l -> l.type() == LocationType.WAREHOUSE).orElse(false))
                 .mapToInt(Map.Entry::getValue).sum();
         Optional<LocalDate> backOn = inventory.backOn(product.sku(), channel);
-        StringBuilder answer = new StringBuilder(product.productName() + " (" + product.sku() + ") ");
+        StringBuilder answer = new StringBuilder(product.name() + " (" + product.sku() + ") ");
         if (online > 0) {
             answer.append(fr ? "est disponible." : "is available.");
         } else {
@@ -316,7 +328,7 @@ class Bot {
         return new Answer(restock ? Intent.RESTOCK : Intent.AVAILABILITY, answer.toString(), true, null, found);
     }
 
-    private Answer storeHours(String text, Optional<Places.Place> place, boolean fr, int failures) {
+    private Answer storeHours(String text, Optional<Gazetteer.Place> place, boolean fr, int failures) {
         Instant now = clock.instant();
         List<LocationSummary> stores = new ArrayList<>(network.locationsOfType(LocationType.STORE));
         String lower = text.toLowerCase(Locale.ROOT);

@@ -18,6 +18,7 @@ import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.security.SecretTokens;
 import org.comptoir.platform.web.ApiProblem;
+import org.comptoir.search.Language;
 import org.comptoir.service.ConversationHandedOver;
 import org.comptoir.service.ConversationResolved;
 import org.comptoir.service.MessageSent;
@@ -69,6 +70,7 @@ class Desk {
     private final ServiceRepository repository;
     private final Customers customers;
     private final Bot bot;
+    private final BotMisses misses;
     private final ServiceSettings settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -76,12 +78,13 @@ class Desk {
     private final ObjectMapper json;
     private final Clock clock;
 
-    Desk(ServiceRepository repository, Customers customers, Bot bot, ServiceSettings settings,
+    Desk(ServiceRepository repository, Customers customers, Bot bot, BotMisses misses, ServiceSettings settings,
             ApplicationEventPublisher events, TransactionTemplate transaction, MeterRegistry meters, ObjectMapper json,
             Clock clock) {
         this.repository = repository;
         this.customers = customers;
         this.bot = bot;
+        this.misses = misses;
         this.settings = settings;
         this.events = events;
         this.transaction = transaction;
@@ -218,6 +221,10 @@ class Desk {
         send(c, reply, inbox);
         Conversation after = c;
         if (!answer.understood()) {
+            // what it could not read (not what it may not tell) is kept for the team to label
+            if (answer.intent() == Bot.Intent.UNKNOWN || answer.intent() == Bot.Intent.AVAILABILITY) {
+                misses.keep(in.body(), bot.french(in.body()) ? Language.FR : Language.EN, answer.intent());
+            }
             after = save(c.with().botFailures(c.botFailures() + 1).build());
         }
         if (answer.handoffReason() != null) {
@@ -403,7 +410,7 @@ class Desk {
         Instant now = clock.instant();
         Inbox last = repository.inbox(c.lastInboxCode()).orElseThrow();
         boolean fr = repository.messages(c.id()).stream().filter(m -> m.kind() == Kind.IN)
-                .anyMatch(m -> Bot.french(m.body()));
+                .anyMatch(m -> bot.french(m.body()));
         Message question = new Message(Ids.newId(), c.id(), Kind.OUT, last.channel(), last.code(), Author.SYSTEM,
                 "satisfaction", null, fr ? "Votre demande est résolue. Comment évaluez-vous notre service, de 1 à 5 ?"
                         + " Ajoutez un commentaire si vous le souhaitez."

@@ -2,6 +2,7 @@ package org.comptoir.service.internal;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import org.comptoir.platform.security.AccessRules;
 import org.comptoir.platform.security.Role;
@@ -27,6 +28,7 @@ class ServiceAccessRules implements AccessRules {
                         Role.ANALYST.name())
                 .requestMatchers("/api/v1/service/conversations", "/api/v1/service/conversations/**")
                 .hasAnyRole(Role.ADMIN.name(), Role.AGENT.name(), Role.STORE_ASSOCIATE.name())
+                .requestMatchers(PUT, "/api/v1/service/bot/misses/*").hasAnyRole(Role.ADMIN.name(), Role.AGENT.name())
                 .requestMatchers(GET, "/api/v1/service/**").hasAnyRole(Role.ADMIN.name(), Role.AGENT.name())
                 .requestMatchers("/api/v1/service/**").hasRole(Role.ADMIN.name());
     }
