@@ -113,6 +113,47 @@ class SearchApiTest {
     }
 
     @Test
+    void equallyRelevantProductsComeInStockFirstThenBackSoonThenByTheMerchandisersBoost() {
+        String run = String.valueOf(System.nanoTime() % 1_000_000);
+        String inStock = product("Pelle Quokka", "QK-A" + run);
+        String backSoon = product("Pelle Quokka", "QK-B" + run);
+        String away = product("Pelle Quokka", "QK-C" + run);
+        String boosted = product("Pelle Quokka", "QK-D" + run);
+        assertThat(admin.post("/api/v1/inventory/movements", Map.of("locationCode", "WH-RUNGIS", "sku", "QK-A" + run,
+                "kind", "RECEIPT", "quantity", 5, "reference", "PO-QK-" + run)).status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/inventory/inbound", Map.of("locationCode", "WH-RUNGIS", "sku", "QK-B" + run,
+                "quantity", 10, "expectedOn", LocalDate.now().plusDays(5).toString(), "reference", "PO-QK2-" + run))
+                .status()).isEqualTo(201);
+        var page = search(q("pelles quokka") + "&channel=WEB");
+        assertThat(ids(page).subList(0, 2)).containsExactly(inStock, backSoon);
+        assertThat(page.path("items").path(0).path("availability").asString()).isEqualTo("IN_STOCK");
+        assertThat(page.path("items").path(1).path("availability").asString()).isEqualTo("BACK_SOON");
+        assertThat(page.path("items").path(1).path("backOn").asString())
+                .isEqualTo(LocalDate.now().plusDays(5).toString());
+        assertThat(page.path("items").path(2).path("availability").asString()).isEqualTo("OUT_OF_STOCK");
+
+        var boost = admin.put("/api/v1/search/boosts/" + boosted, Map.of("factor", 3));
+        assertThat(boost.status()).as(boost.toString()).isEqualTo(200);
+        try {
+            // the boost lifts it among those as relevant and as available, not above what is in stock
+            assertThat(ids(search(q("pelles quokka") + "&channel=WEB"))).containsExactly(inStock, backSoon,
+                    boosted, away);
+        } finally {
+            assertThat(admin.delete("/api/v1/search/boosts/" + boosted).status()).isEqualTo(204);
+        }
+    }
+
+    private static String product(String name, String sku) {
+        var created = admin.post("/api/v1/catalog/products", Fixtures.product(name, List.of("WEB"), sku));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.path("items").valueStream().map(i -> i.path("productId").asString()).toList();
+    }
+
+    @Test
     void aStoreFacetReturnsOnlyWhatTheStoreHas() {
         var page = search(q("gants") + "&store=ST-PARIS-BASTILLE&channel=STORES&limit=50&facets=store,availability");
         assertThat(page.path("items").size()).isPositive();
@@ -277,6 +318,27 @@ class SearchApiTest {
         }
         String name = product.path("texts").path("fr").path("name").asString();
         return name.startsWith(kind) && (brand.isEmpty() || product.path("brand").asString().equals(brand));
+    }
+
+    @Test
+    void whatTheBotMissesIsKeptMaskedAndOnceLabelledItIsUnderstood() {
+        String message = "Je voudrais une copie de mon ticket, mon numéro est le 06 12 34 56 78 ";
+        String first = botAnswer(message + System.nanoTime() % 1000);
+        assertThat(first).contains("pas bien compris");
+        String kept = botAnswer(message);
+        assertThat(kept).contains("pas bien compris");
+        var misses = admin.get("/api/v1/service/bot/misses?limit=200").json().path("items");
+        JsonNode miss = misses.valueStream().filter(m -> m.path("text").asString()
+                .equals(message.replace("06 12 34 56 78", "[number]").strip())).findFirst().orElseThrow();
+        assertThat(miss.path("language").asString()).isEqualTo("fr");
+        var labelled = admin.put("/api/v1/service/bot/misses/" + miss.path("id").asString(),
+                Map.of("intent", "ORDER_STATUS"));
+        assertThat(labelled.status()).as(labelled.toString()).isEqualTo(200);
+        assertThat(admin.put("/api/v1/service/bot/misses/" + miss.path("id").asString(), Map.of("intent", "NOPE"))
+                .status()).isEqualTo(400);
+        assertThat(botAnswer(message)).contains("commande").doesNotContain("compris");
+        assertThat(admin.get("/api/v1/service/bot/misses?labelled=true").json().path("items").valueStream()
+                .map(m -> m.path("label").asString())).contains("ORDER_STATUS");
     }
 
     private static String botAnswer(String message) {

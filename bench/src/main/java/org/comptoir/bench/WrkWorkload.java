@@ -60,6 +60,40 @@ final class WrkWorkload {
     }
 
     /**
+     * SEARCH: a first page of 20 with the category and brand facets, for one of the shoppers' queries
+     * or (one time in ten) a random SKU of the imported catalogue; 45 s warm-up then 30 s measured, as W3.
+     */
+    Map<String, Object> search(java.util.List<String> queries, int variants) throws Exception {
+        StringBuilder list = new StringBuilder();
+        for (String q : queries) {
+            // an argument of formatted() below, so its % signs stay as they are
+            list.append('"').append(java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)).append("\",");
+        }
+        String script = """
+                math.randomseed(42)
+                local queries = {%s}
+                request = function()
+                  local q
+                  if math.random(1, 10) == 1 then
+                    q = "BENCH-" .. math.random(1, %d)
+                  else
+                    q = queries[math.random(1, #queries)]
+                  end
+                  return wrk.format("GET", "/api/v1/search/products?limit=20&facets=category,brand&q=" .. q,
+                    {["Authorization"] = "Bearer %s"})
+                end
+                """.formatted(list, variants, key);
+        Map<String, Object> figures = run(script, 45, 30);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("req_per_s", Math.round((double) figures.get("rate")));
+        answer.put("p50_ms", figures.get("p50"));
+        answer.put("p99_ms", figures.get("p99"));
+        answer.put("errors", figures.get("errors"));
+        answer.put("driver", "wrk");
+        return answer;
+    }
+
+    /**
      * W1-direct: a 3-line order of distinct random SKUs, quantity 1, home delivery in Paris, placed in
      * one call; 15 s warm-up then 60 s measured, as the reference workload says. Only placed orders
      * (201) count.

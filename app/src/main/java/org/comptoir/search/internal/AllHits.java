@@ -6,7 +6,15 @@ import java.util.Collection;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import java.util.List;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -21,6 +29,9 @@ final class AllHits extends SimpleCollector {
     int[] ordinals = new int[64];
     float[] scores = new float[64];
     int count;
+    /** For {@link #top}: how many matched in all, and whether that is exact or a lower bound. */
+    long total;
+    boolean totalExact = true;
     private NumericDocValues values;
     private Scorable scorer;
     private final boolean scored;
@@ -47,6 +58,40 @@ final class AllHits extends SimpleCollector {
                 return all;
             }
         };
+    }
+
+    /**
+     * The {@code k} best matches only, best first, found the way Lucene finds a top (skipping what cannot
+     * make it): for ranking without facets, far cheaper than scoring every match.
+     */
+    static AllHits top(IndexSearcher searcher, Query query, int k) throws IOException {
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(k, k));
+        ScoreDoc[] docs = top.scoreDocs;
+        Integer[] byDoc = new Integer[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            byDoc[i] = i;
+        }
+        Arrays.sort(byDoc, (a, b) -> Integer.compare(docs[a].doc, docs[b].doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int[] ordinal = new int[docs.length];
+        int leaf = -1;
+        NumericDocValues values = null;
+        for (int i : byDoc) {
+            int l = ReaderUtil.subIndex(docs[i].doc, leaves);
+            if (l != leaf) {
+                leaf = l;
+                values = DocValues.getNumeric(leaves.get(l).reader(), CatalogIndex.ORDINAL);
+            }
+            values.advanceExact(docs[i].doc - leaves.get(l).docBase);
+            ordinal[i] = (int) values.longValue();
+        }
+        AllHits hits = new AllHits(true);
+        for (int i = 0; i < docs.length; i++) {
+            hits.add(ordinal[i], docs[i].score);
+        }
+        hits.total = top.totalHits.value();
+        hits.totalExact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+        return hits;
     }
 
     @Override

@@ -60,6 +60,10 @@ class CatalogFollower {
     private volatile Instant lastFollowed;
     private volatile Instant lastRebuilt;
     private long merchandisingCheckedAt;
+    /** Products written by this follower, and when it last compacted: a bulk change is compacted after. */
+    private long written;
+    private long compactedAt;
+    private static final int COMPACT_AFTER = 5_000;
 
     CatalogFollower(Catalog catalog, CatalogIndex index, Merchandising merchandising) {
         this.catalog = catalog;
@@ -169,6 +173,8 @@ class CatalogFollower {
             merchandising.reload();
             CatalogIndex.Generation fresh = index.fresh();
             Instant upTo = follow(fresh, Instant.EPOCH);
+            index.compact(fresh);
+            compactedAt = written;
             index.refresh(fresh);
             index.swap(fresh);
             seenUpTo = upTo;
@@ -194,6 +200,10 @@ class CatalogFollower {
             CatalogIndex.Generation g = index.current();
             Instant from = seenUpTo.minus(OVERLAP);
             Instant upTo = follow(g, from.isBefore(Instant.EPOCH) ? Instant.EPOCH : from);
+            if (written - compactedAt >= COMPACT_AFTER) {
+                compactedAt = written;
+                index.compact(g);
+            }
             index.refresh(g);
             if (upTo.isAfter(seenUpTo)) {
                 seenUpTo = upTo;
@@ -224,7 +234,7 @@ class CatalogFollower {
                 }
             }
             for (int i = 0; i < moved.size(); i += LOAD) {
-                index.put(g, catalog.documents(moved.subList(i, Math.min(moved.size(), i + LOAD))));
+                written += index.put(g, catalog.documents(moved.subList(i, Math.min(moved.size(), i + LOAD))));
             }
             if (!changes.isEmpty()) {
                 ProductDocument.Change last = changes.getLast();

@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
@@ -47,6 +48,8 @@ class CatalogIndex {
     static final String ATTRIBUTE_TEXT = "attr_text";
     static final String OTHER_NAME = "name_other";
     static final String ORDINAL = "ord";
+    /** The numbers of the product's facet values (its categories, its brand), for counting. */
+    static final String FACET = "facet";
 
     /** The analysed fields of a language: name, description, category names. */
     static String name(Language l) {
@@ -63,6 +66,10 @@ class CatalogIndex {
 
     /** One generation of the index: swapped whole by a rebuild. */
     static final class Generation {
+        /** Facet values (categories, brands) as small numbers, counted in arrays rather than maps. */
+        final Map<String, Integer> valueIds = new ConcurrentHashMap<>();
+        private volatile String[] values = new String[256];
+
         final IndexWriter writer;
         final SearcherManager searchers;
         final Map<UUID, Integer> versions = new ConcurrentHashMap<>();
@@ -81,6 +88,28 @@ class CatalogIndex {
 
         IndexedProduct product(int ordinal) {
             return byOrdinal[ordinal];
+        }
+
+        String value(int id) {
+            return values[id];
+        }
+
+        int valueCount() {
+            return valueIds.size();
+        }
+
+        /** Called by the one thread that writes. */
+        private int valueId(String value) {
+            Integer id = valueIds.get(value);
+            if (id == null) {
+                id = valueIds.size();
+                if (id == values.length) {
+                    values = java.util.Arrays.copyOf(values, id * 2);
+                }
+                values[id] = value;
+                valueIds.put(value, id);
+            }
+            return id;
         }
 
         /** Called by the one thread that writes. */
@@ -144,8 +173,17 @@ class CatalogIndex {
                 if (known != null && known == p.version()) {
                     continue;
                 }
-                int ordinal = g.remember(IndexedProduct.of(p));
-                g.writer.updateDocument(new Term(ID, p.id().toString()), document(p, ordinal));
+                int[] categories = p.categoryCodes().stream().mapToInt(c -> g.valueId("c:" + c)).toArray();
+                int brand = p.brand() == null ? -1 : g.valueId("b:" + p.brand());
+                int ordinal = g.remember(IndexedProduct.of(p, categories, brand));
+                Document d = document(p, ordinal);
+                for (int c : categories) {
+                    d.add(new SortedNumericDocValuesField(FACET, c));
+                }
+                if (brand >= 0) {
+                    d.add(new SortedNumericDocValuesField(FACET, brand));
+                }
+                g.writer.updateDocument(new Term(ID, p.id().toString()), d);
                 g.versions.put(p.id(), p.version());
                 written++;
             }
@@ -153,6 +191,18 @@ class CatalogIndex {
             throw new UncheckedIOException(e);
         }
         return written;
+    }
+
+    /**
+     * Merges the index into one segment: after a build or a bulk change, queries then look every word
+     * (and every typo's automaton) up once rather than once per segment.
+     */
+    void compact(Generation g) {
+        try {
+            g.writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void refresh(Generation g) {

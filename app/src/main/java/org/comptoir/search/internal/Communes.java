@@ -117,7 +117,7 @@ class Communes implements Gazetteer {
         Commune best = null;
         int bestLength = 0;
         for (int i = 0; i < words.size(); i++) {
-            boolean cued = i > 0 && CUES.contains(words.get(i - 1))
+            boolean cued = i > 0 && CUES.contains(words.get(i - 1)) && !englishArticle(words, i - 1)
                     || i > 1 && words.get(i - 1).equals("de") && CUES.contains(words.get(i - 2));
             boolean introduced = cued || (capital.get(i) && i > 0);
             for (int length = Math.min(LONGEST_NAME, words.size() - i); length >= 1; length--) {
@@ -144,6 +144,16 @@ class Communes implements Gazetteer {
         return Optional.ofNullable(found).map(c -> new Place(c.displayName(),
                 c.postcodes().size() == 1 ? c.postcodes().getFirst() : null, c.point()));
     }
+
+    /** "a" is "à" typed without its accent ("je suis a paris"), unless English says "a" ("have a nice day"). */
+    private static boolean englishArticle(List<String> words, int at) {
+        return words.get(at).equals("a") && at > 0 && ENGLISH_BEFORE_ARTICLE.contains(words.get(at - 1));
+    }
+
+    private static final Set<String> ENGLISH_BEFORE_ARTICLE = Set.of("have", "has", "had", "is", "was", "be", "been",
+            "get", "got", "need", "want", "like", "take", "make", "buy", "for", "with", "such", "what", "and", "of",
+            "in", "on", "as", "to", "it", "s", "there", "not", "find", "sell", "order", "ordered", "bought", "i",
+            "you", "we", "just", "quite", "very", "day", "reserve", "hold");
 
     private static List<String> words(String name) {
         List<String> words = new ArrayList<>();

@@ -12,9 +12,9 @@ import org.comptoir.search.internal.SearchPage.FacetValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts what refines a search. Category, brand and attributes are counted over every match; stock
- * (availability, stores) and price over the ranked best matches, since they come from the inventory
- * and the price lists rather than the index.
+ * Counts what refines a search. Category and brand are counted over every match; attributes, stock
+ * (availability, stores) and price over the ranked best matches, since they vary by variant or come
+ * from the inventory and the price lists rather than the index.
  */
 @Component
 class Facets {
@@ -49,30 +49,33 @@ class Facets {
         return requested;
     }
 
-    Map<String, List<FacetValue>> ofMatches(Set<String> requested, AllHits hits, CatalogIndex.Generation g) {
-        boolean categories = requested.contains(CATEGORY);
-        boolean brands = requested.contains(BRAND);
-        List<String> attributes = requested.stream().filter(f -> f.startsWith(ATTRIBUTE_PREFIX))
-                .map(f -> f.substring(ATTRIBUTE_PREFIX.length())).toList();
-        if (!categories && !brands && attributes.isEmpty()) {
-            return Map.of();
-        }
+    /** Whether a facet counted over every match is asked for. */
+    static boolean countsMatches(Set<String> requested) {
+        return requested.contains(CATEGORY) || requested.contains(BRAND);
+    }
+
+    /**
+     * Category and brand counted by {@code counter} over every match; attributes over the ranked best
+     * matches' products (they vary by variant, and are asked for less).
+     */
+    Map<String, List<FacetValue>> ofMatches(Set<String> requested, FacetCounter counter, CatalogIndex.Generation g,
+            List<IndexedProduct> best) {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-        for (int i = 0; i < hits.count; i++) {
-            IndexedProduct p = g.product(hits.ordinals[i]);
-            if (categories) {
-                p.categoryCodes().forEach(c -> counts.computeIfAbsent(CATEGORY, k -> new HashMap<>()).merge(c, 1L,
-                        Long::sum));
-            }
-            if (brands && p.brand() != null) {
-                counts.computeIfAbsent(BRAND, k -> new HashMap<>()).merge(p.brand(), 1L, Long::sum);
-            }
-            for (String name : attributes) {
-                p.variants().stream().map(v -> v.attributes().get(name)).filter(java.util.Objects::nonNull).distinct()
-                        .forEach(v -> counts.computeIfAbsent(ATTRIBUTE_PREFIX + name, k -> new HashMap<>())
-                                .merge(v, 1L, Long::sum));
+        for (int id = 0; counter != null && id < counter.counts.length; id++) {
+            if (counter.counts[id] > 0) {
+                String value = g.value(id);
+                String facet = value.startsWith("c:") ? CATEGORY : BRAND;
+                counts.computeIfAbsent(facet, k -> new HashMap<>()).put(value.substring(2), (long) counter.counts[id]);
             }
         }
+        requested.stream().filter(f -> f.startsWith(ATTRIBUTE_PREFIX)).forEach(f -> {
+            String name = f.substring(ATTRIBUTE_PREFIX.length());
+            Map<String, Long> values = counts.computeIfAbsent(f, k -> new HashMap<>());
+            for (IndexedProduct p : best) {
+                p.variants().stream().map(v -> v.attributes().get(name)).filter(java.util.Objects::nonNull).distinct()
+                        .forEach(v -> values.merge(v, 1L, Long::sum));
+            }
+        });
         Map<String, List<FacetValue>> answer = new LinkedHashMap<>();
         requested.stream().filter(f -> !f.equals(PRICE) && !f.equals(AVAILABILITY) && !f.equals(STORE))
                 .forEach(f -> answer.put(f, top(counts.getOrDefault(f, Map.of()))));

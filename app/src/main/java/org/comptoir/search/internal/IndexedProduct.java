@@ -13,13 +13,14 @@ import org.comptoir.catalog.ProductStatus;
  */
 record IndexedProduct(UUID id, String handle, String brand, String categoryCode, Set<String> categoryCodes,
         ProductStatus status, Set<String> channels, Map<String, String> names, List<ProductDocument.Variant> variants,
-        int version) {
+        int version, int[] categoryIds, int brandId) {
 
-    static IndexedProduct of(ProductDocument d) {
+    /** {@code categoryIds}, {@code brandId}: the facet values' numbers in the index generation (-1: none). */
+    static IndexedProduct of(ProductDocument d, int[] categoryIds, int brandId) {
         Map<String, String> names = new java.util.TreeMap<>();
         d.texts().forEach((locale, text) -> names.put(locale, text.name()));
         return new IndexedProduct(d.id(), d.handle(), d.brand(), d.categoryCode(), d.categoryCodes(), d.status(),
-                d.channels(), names, d.variants(), d.version());
+                d.channels(), names, d.variants(), d.version(), categoryIds, brandId);
     }
 
     /** The name in a locale: the exact one, its language, French, then any. */
@@ -37,6 +38,10 @@ record IndexedProduct(UUID id, String handle, String brand, String categoryCode,
     }
 
     List<String> skus() {
-        return variants.stream().map(ProductDocument.Variant::sku).toList();
+        List<String> skus = new java.util.ArrayList<>(variants.size());
+        for (ProductDocument.Variant v : variants) {
+            skus.add(v.sku());
+        }
+        return skus;
     }
 }

@@ -42,6 +42,12 @@ class Merchandising {
     private final Analysis analysis;
     private final Clock clock;
     private volatile State state = new State(List.of(), Map.of(), "");
+    /** Moves on every reload: answers kept by the searcher are keyed by it. */
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+    long version() {
+        return version.get();
+    }
 
     Merchandising(DSLContext db, Analysis analysis, Clock clock) {
         this.db = db;
@@ -132,6 +138,7 @@ class Merchandising {
         Map<UUID, Double> boosts = new HashMap<>();
         db.selectFrom(BOOST).forEach(r -> boosts.put(r.getProductId(), r.getFactor()));
         state = new State(List.copyOf(sets), Map.copyOf(boosts), fingerprint);
+        version.incrementAndGet();
     }
 
     private SynonymSet set(UUID id, String locale, List<String> terms) {

@@ -1,8 +1,10 @@
 package org.comptoir.search.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -61,20 +63,23 @@ class Queries {
      * The text query for these words, with the synonyms of a locale (any locale's when null).
      * {@code prefixLast}: the last word may be unfinished (typed as one searches).
      */
-    Query text(List<String> words, String locale, Match match, boolean prefixLast) {
+    Query text(List<String> words, String locale, Match match, boolean prefixLast, IndexReader reader)
+            throws IOException {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        any.add(words(words, match, prefixLast), Occur.SHOULD);
+        any.add(words(words, match, prefixLast, reader), Occur.SHOULD);
         for (List<String> alternative : alternatives(words, locale)) {
-            any.add(new BoostQuery(words(alternative, match, false), 0.9f), Occur.SHOULD);
+            any.add(new BoostQuery(words(alternative, match, false, reader), 0.9f), Occur.SHOULD);
         }
         return any.build();
     }
 
-    private Query words(List<String> words, Match match, boolean prefixLast) {
+    private Query words(List<String> words, Match match, boolean prefixLast, IndexReader reader) throws IOException {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (int i = 0; i < words.size(); i++) {
-            all.add(word(words.get(i), prefixLast && i == words.size() - 1), match == Match.ALL ? Occur.MUST
-                    : Occur.SHOULD);
+            // a word the catalogue has is taken as typed: no typo nor unfinished word to allow for
+            boolean known = reader.docFreq(new Term(CatalogIndex.SPELL, words.get(i))) > 0;
+            all.add(word(words.get(i), !known, !known && prefixLast && i == words.size() - 1),
+                    match == Match.ALL ? Occur.MUST : Occur.SHOULD);
         }
         if (match == Match.MOST && words.size() > 2) {
             all.setMinimumNumberShouldMatch((int) Math.ceil(words.size() * 0.6));
@@ -82,8 +87,8 @@ class Queries {
         return all.build();
     }
 
-    /** One word, in every way it may match. */
-    Query word(String word, boolean prefix) {
+    /** One word, in every way it may match: with a typo and as a beginning only when asked. */
+    Query word(String word, boolean typo, boolean prefix) {
         BooleanQuery.Builder ways = new BooleanQuery.Builder();
         for (Language l : Language.values()) {
             List<String> stems = analysis.terms(word, l);
@@ -98,7 +103,7 @@ class Queries {
         ways.add(boost(new TermQuery(new Term(CatalogIndex.OTHER_NAME, word)), 2f), Occur.SHOULD);
         ways.add(boost(new TermQuery(new Term(CatalogIndex.BRAND_TEXT, word)), 2f), Occur.SHOULD);
         ways.add(new TermQuery(new Term(CatalogIndex.ATTRIBUTE_TEXT, word)), Occur.SHOULD);
-        if (word.length() >= FUZZY_FROM) {
+        if (typo && word.length() >= FUZZY_FROM) {
             ways.add(boost(new FuzzyQuery(new Term(CatalogIndex.SPELL, word), 1, 1, 16, true), 1.2f), Occur.SHOULD);
         }
         if (prefix && word.length() >= PREFIX_FROM) {

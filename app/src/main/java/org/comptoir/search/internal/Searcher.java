@@ -42,8 +42,32 @@ class Searcher {
     private final Facets facets;
     private final Highlights highlights;
     private final DirectSpellChecker speller = new DirectSpellChecker();
+    private final Merchandising merchandising;
+    private final boolean cacheResults;
 
-    Searcher(CatalogIndex index, Queries queries, Ranking ranking, Facets facets, Highlights highlights) {
+    /**
+     * Answers kept for a moment: shoppers type the same few hundred words all day. Keyed by the index
+     * version and the merchandisers' settings, so a change to either is seen at once; stock moves
+     * are seen within {@link #RESULT_TTL} and the time to recompute (ranking reads them kept a few
+     * seconds anyway).
+     */
+    static final java.time.Duration RESULT_TTL = java.time.Duration.ofSeconds(2);
+    private static final int RESULTS = 2_000;
+
+    private record ResultKey(SearchRequest request, CatalogIndex.Generation generation, long version,
+            long merchandising) {}
+
+    /** {@code refreshing}: one request recomputes an answer past its time; the others meanwhile get it. */
+    private record Result(SearchPage page, long atNanos, java.util.concurrent.atomic.AtomicBoolean refreshing) {}
+
+    private final Map<ResultKey, Result> results = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Searcher(CatalogIndex index, Queries queries, Ranking ranking, Facets facets, Highlights highlights,
+            Merchandising merchandising,
+            @org.springframework.beans.factory.annotation.Value("${comptoir.search.result-cache:true}")
+            boolean cacheResults) {
+        this.merchandising = merchandising;
+        this.cacheResults = cacheResults;
         this.index = index;
         this.queries = queries;
         this.ranking = ranking;
@@ -56,7 +80,27 @@ class Searcher {
         CatalogIndex.Generation g = index.current();
         IndexSearcher searcher = index.acquire(g);
         try {
-            return search(r, g, searcher);
+            if (!cacheResults) {
+                return search(r, g, searcher);
+            }
+            // the same search on the same index, synonyms and boosts, within a moment: the same answer
+            ResultKey key = new ResultKey(r, g, ((org.apache.lucene.index.DirectoryReader) searcher.getIndexReader())
+                    .getVersion(), merchandising.version());
+            long now = System.nanoTime();
+            Result cached = results.get(key);
+            if (cached != null && (now - cached.atNanos() < RESULT_TTL.toNanos()
+                    || !cached.refreshing().compareAndSet(false, true))) {
+                return cached.page(); // fresh, or another request is already refreshing it
+            }
+            SearchPage page = search(r, g, searcher);
+            if (results.size() >= RESULTS) {
+                results.values().removeIf(old -> now - old.atNanos() >= RESULT_TTL.toNanos());
+                if (results.size() >= RESULTS) {
+                    results.clear(); // a bound on memory, not an eviction policy
+                }
+            }
+            results.put(key, new Result(page, now, new java.util.concurrent.atomic.AtomicBoolean()));
+            return page;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -73,8 +117,8 @@ class Searcher {
             if (words.isEmpty()) {
                 return List.of();
             }
-            AllHits hits = searcher.search(either(queries.code(text), queries.text(words, null, Queries.Match.ALL,
-                    false)), AllHits.manager(true));
+            AllHits hits = AllHits.top(searcher, either(queries.code(text), queries.text(words, null,
+                    Queries.Match.ALL, false, searcher.getIndexReader())), limit);
             List<java.util.UUID> ids = new ArrayList<>();
             for (int position : hits.best(limit)) {
                 ids.add(g.product(hits.ordinals[position]).id());
@@ -95,25 +139,37 @@ class Searcher {
         boolean prefixLast = r.text() != null && !r.text().endsWith(" ") && r.match() == Queries.Match.ALL;
         Query filters = filters(r);
         Set<Integer> exact = new HashSet<>();
-        AllHits hits;
+        Query query;
         boolean relaxed = false;
+        AllHits hits;
         if (r.text() == null) {
-            hits = searcher.search(and(new MatchAllDocsQuery(), filters), AllHits.manager(false));
+            query = and(new MatchAllDocsQuery(), filters);
+            hits = AllHits.top(searcher, query, RANKED);
         } else {
             AllHits codes = searcher.search(and(queries.code(r.text()), filters), AllHits.manager(false));
             for (int i = 0; i < codes.count; i++) {
                 exact.add(codes.ordinals[i]);
             }
-            Query text = queries.text(words, r.locale(), r.match(), prefixLast);
-            hits = searcher.search(and(either(queries.code(r.text()), text), filters), AllHits.manager(true));
+            if (!exact.isEmpty() && !r.text().strip().contains(" ")) {
+                // a SKU or GTIN typed alone is that product: no need to read it as words
+                query = and(queries.code(r.text()), filters);
+                hits = AllHits.top(searcher, query, RANKED);
+            } else {
+                Query text = queries.text(words, r.locale(), r.match(), prefixLast, searcher.getIndexReader());
+                query = and(either(queries.code(r.text()), text), filters);
+                hits = AllHits.top(searcher, query, RANKED);
+            }
             if (hits.count == 0 && r.match() == Queries.Match.ALL && words.size() > 1) {
                 relaxed = true;
-                hits = searcher.search(and(queries.text(words, r.locale(), Queries.Match.MOST, prefixLast), filters),
-                        AllHits.manager(true));
+                query = and(queries.text(words, r.locale(), Queries.Match.MOST, prefixLast,
+                        searcher.getIndexReader()), filters);
+                hits = AllHits.top(searcher, query, RANKED);
             }
         }
-        Map<String, List<SearchPage.FacetValue>> counted = new java.util.LinkedHashMap<>(
-                facets.ofMatches(r.facets(), hits, g));
+        // category and brand count every match: one more pass, without scores, over doc values
+        FacetCounter every = Facets.countsMatches(r.facets())
+                ? searcher.search(query, FacetCounter.manager(g.valueCount() + 1)) : null;
+        long matched = every != null ? every.matched : hits.totalExact ? hits.total : searcher.count(query);
         List<Ranking.Candidate> ranked = new ArrayList<>();
         for (int position : hits.best(RANKED)) {
             int ordinal = hits.ordinals[position];
@@ -127,16 +183,18 @@ class Searcher {
             ranking.rank(ranked.subList(0, window), r.channel(), wantPrices);
         }
         List<Ranking.Candidate> kept = postFilter(ranked, r);
+        Map<String, List<SearchPage.FacetValue>> counted = new java.util.LinkedHashMap<>(
+                facets.ofMatches(r.facets(), every, g, ranked.stream().map(c -> c.product).toList()));
         counted.putAll(facets.ofRanked(r.facets(), kept));
         boolean postFiltered = kept.size() != ranked.size() || r.store() != null || r.near() != null
                 || r.inStockOnly() || r.priceBand() != null;
-        long total = postFiltered ? kept.size() : hits.count;
+        long total = postFiltered ? kept.size() : matched;
         List<SearchPage.Item> items = new ArrayList<>();
         for (int i = r.offset(); i < Math.min(kept.size(), r.offset() + r.limit()); i++) {
             items.add(item(kept.get(i), r, words, prefixLast));
         }
         boolean more = r.offset() + r.limit() < kept.size();
-        String didYouMean = hits.count == 0 && r.text() != null ? didYouMean(words, searcher, filters) : null;
+        String didYouMean = matched == 0 && r.text() != null ? didYouMean(words, searcher, filters) : null;
         return new SearchPage(items, total, more ? String.valueOf(r.offset() + r.limit()) : null, relaxed,
                 didYouMean, counted);
     }
@@ -223,7 +281,7 @@ class Searcher {
         if (!changed) {
             return null;
         }
-        Query again = and(queries.text(corrected, null, Queries.Match.MOST, false), filters);
+        Query again = and(queries.text(corrected, null, Queries.Match.MOST, false, reader), filters);
         return searcher.count(again) > 0 ? String.join(" ", corrected) : null;
     }
 }

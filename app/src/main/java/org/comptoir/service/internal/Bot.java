@@ -146,8 +146,11 @@ class Bot {
             product = catalog.variant(sku).map(v -> new Product(v.sku(), v.productName()));
         }
         boolean restock = intent == Intent.RESTOCK;
-        if (product.isPresent() && (aboutStock || place.isPresent() || intent == Intent.UNKNOWN
-                || intent == Intent.GREETING)) {
+        // a product named alone ("sécateur Felco", "bonjour, la bêche") is asked about; one named in a
+        // question the bot does not know ("comment tailler un rosier ?") is not
+        boolean productAlone = analysis.words(text).size() <= 4;
+        if (product.isPresent() && (aboutStock || place.isPresent()
+                || (intent == Intent.UNKNOWN || intent == Intent.GREETING) && productAlone)) {
             return availability(product.get(), place, restock, fr, channel);
         }
         if (aboutStock) {

@@ -45,11 +45,16 @@ class BotMisses {
     }
 
     void keep(String text, Language language, Bot.Intent guessed) {
-        String masked = NUMBER.matcher(EMAIL.matcher(text).replaceAll("[email]")).replaceAll("[number]");
+        String masked = mask(text);
         db.insertInto(BOT_MISS).set(BOT_MISS.ID, Ids.newId())
                 .set(BOT_MISS.TEXT, masked.length() > 2000 ? masked.substring(0, 2000) : masked)
                 .set(BOT_MISS.LANGUAGE, language.name().toLowerCase(java.util.Locale.ROOT))
                 .set(BOT_MISS.GUESSED, guessed.name()).set(BOT_MISS.CREATED_AT, clock.instant()).execute();
+    }
+
+    /** E-mail addresses and long numbers (phones, cards, orders) out of what is kept and compared. */
+    private static String mask(String text) {
+        return NUMBER.matcher(EMAIL.matcher(text).replaceAll("[email]")).replaceAll("[number]");
     }
 
     List<Miss> page(boolean labelled, PageRequest page) {
@@ -80,7 +85,7 @@ class BotMisses {
     /** The intent the team gave to a message with the same words, if any. */
     Optional<Bot.Intent> learnedIntent(String text) {
         Map<String, Bot.Intent> known = learned.get();
-        return known.isEmpty() ? Optional.empty() : Optional.ofNullable(known.get(key(text)));
+        return known.isEmpty() ? Optional.empty() : Optional.ofNullable(known.get(key(mask(text))));
     }
 
     private Map<String, Bot.Intent> loadLearned() {

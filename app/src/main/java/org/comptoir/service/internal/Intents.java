@@ -49,7 +49,8 @@ class Intents {
                         "fermeture", "hours", "open", "opening", "close", "closes", "closed", "closing", "dimanche", "sunday"),
                         "a quelle heure|what time|jusqu.a quelle heure|how late|ouvrez|fermez"),
                 Bot.Intent.AVAILABILITY, cues(List.of("disponible", "dispo", "disponibilite", "available",
-                        "availability", "reserver", "reserve", "hold", "trouver", "acheter", "buy", "find"),
+                        "availability", "reserver", "reserve", "hold", "trouver", "acheter", "buy", "find", "cherche",
+                        "chercher", "looking"),
                         "en stock|in stock|avez.vous|vous avez|vous reste|y a.t.il (des|du|un|une)|any .* left|"
                                 + "do you (have|sell|stock)|have you got|pres de (chez )?"
                                 + "|near (me|my)|a cote de|around|en magasin|in (a |the )?store"),
