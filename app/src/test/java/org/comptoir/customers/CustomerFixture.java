@@ -11,16 +11,16 @@ import org.comptoir.support.Fixtures;
 import tools.jackson.databind.JsonNode;
 
 /** A small retailer for the customer tests: a store, web and till channels, garden shears with a price. */
-final class CustomerFixture {
+public final class CustomerFixture {
 
-    final String store;
+    public final String store;
     final String web;
-    final String till;
+    public final String till;
     final String shears;
     final String category;
     private final Api admin;
 
-    CustomerFixture(Api admin, java.util.function.Function<String, String> unique) {
+    public CustomerFixture(Api admin, java.util.function.Function<String, String> unique) {
         this.admin = admin;
         store = unique.apply("ST");
         var storeBody = Fixtures.store(store, 48.8566, 2.3522);
@@ -50,7 +50,7 @@ final class CustomerFixture {
     }
 
     /** A till sale of the shears paid in cash (handed over at once) under a customer reference. */
-    JsonNode tillSale(Api associate, String customerRef, int quantity) {
+    public JsonNode tillSale(Api associate, String customerRef, int quantity) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("channelCode", till);
         if (customerRef != null) {

@@ -76,8 +76,8 @@ class CustomerActivity implements EventInterest {
             serialised(customerId);
             var order = orderBook.find(event.orderId()).orElseThrow();
             orderLinks.link(order.id(), customerId, event.customerRef(), clock.instant());
-            timeline.record(customerId, TouchpointType.PURCHASE, event.channelCode(), event.occurredAt(),
-                    locationOf(order), event.orderNumber(), Map.of("total", event.total(), "currency",
+            timeline.recordOnce(event.orderId().toString(), customerId, TouchpointType.PURCHASE, event.channelCode(),
+                    event.occurredAt(), locationOf(order), event.orderNumber(), Map.of("total", event.total(), "currency",
                             event.currency(), "lines", order.lines().size()));
             if (!UNPAID.contains(order.status())) {
                 loyalty.earn(customerId, order.number(), merchandise(order), order.currency());
@@ -105,8 +105,8 @@ class CustomerActivity implements EventInterest {
         var order = orderBook.find(event.orderId()).orElseThrow();
         customerOf(event.customerRef(), order.channelCode()).ifPresent(customerId -> {
             serialised(customerId);
-            timeline.record(customerId, TouchpointType.RETURN, order.channelCode(), event.occurredAt(),
-                    event.locationCode(), event.orderNumber(), Map.of("refunded", event.refunded(), "currency",
+            timeline.recordOnce(event.returnId().toString(), customerId, TouchpointType.RETURN, order.channelCode(),
+                    event.occurredAt(), event.locationCode(), event.orderNumber(), Map.of("refunded", event.refunded(), "currency",
                             event.currency()));
             recompute(customerId);
         });

@@ -144,6 +144,20 @@ class Timeline {
         events.publishEvent(new CustomerChanged(customerId, Set.of(type)));
     }
 
+    /**
+     * Records what another module's event tells (a purchase, a return) once, however many times the
+     * event is delivered: a publication resubmitted after a crash finds the touchpoint there, by an id
+     * made from what it is about ({@code once}: the order's or the return's identity).
+     */
+    void recordOnce(String once, UUID customerId, TouchpointType type, String channel, Instant at,
+            String locationCode, String subject, Map<String, Object> properties) {
+        UUID id = UUID.nameUUIDFromBytes((type.name() + "|" + once).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (timeline.insertIfAbsent(new TimelineRepository.Touchpoint(id, customerId, null, type, channel, at,
+                clock.instant(), locationCode, subject, null, properties))) {
+            events.publishEvent(new CustomerChanged(customerId, Set.of(type)));
+        }
+    }
+
     private String check(Event e, String at, Instant now, Map<UUID, UUID> roots, List<ApiProblem.FieldError> errors) {
         if (e == null) {
             errors.add(new ApiProblem.FieldError(at, "is required"));

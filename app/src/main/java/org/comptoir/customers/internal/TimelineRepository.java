@@ -51,6 +51,18 @@ class TimelineRepository implements OwnedRows {
         insert.execute();
     }
 
+    /** Inserts the touchpoint unless one has its id; true when inserted. */
+    boolean insertIfAbsent(Touchpoint t) {
+        return db.insertInto(TOUCHPOINT, TOUCHPOINT.ID, TOUCHPOINT.CUSTOMER_ID, TOUCHPOINT.ORIGIN_CUSTOMER_ID,
+                TOUCHPOINT.ANONYMOUS_ID, TOUCHPOINT.TYPE, TOUCHPOINT.CHANNEL, TOUCHPOINT.OCCURRED_AT,
+                TOUCHPOINT.RECEIVED_AT, TOUCHPOINT.LOCATION_CODE, TOUCHPOINT.SUBJECT, TOUCHPOINT.CATEGORY,
+                TOUCHPOINT.PROPERTIES_JSON)
+                .values(t.id(), t.customerId(), t.customerId(), t.anonymousId(), t.type().name(), t.channel(),
+                        t.occurredAt(), t.receivedAt(), t.locationCode(), t.subject(), t.category(),
+                        json.writeValueAsString(t.properties()))
+                .onConflictDoNothing().execute() == 1;
+    }
+
     /** A page of a timeline, newest first, optionally of some types and before a touchpoint. */
     List<Touchpoint> page(Collection<UUID> customerIds, Collection<TouchpointType> types, Instant beforeAt,
             UUID beforeId, int limit) {

@@ -191,6 +191,13 @@ class ProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.is(e)) {
+            // inside the request's transaction, which is rolled back: nothing was done
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After",
+                    DatabaseUnavailable.RETRY_AFTER).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(writer.toDetail(DatabaseUnavailable.nothingDone(), request.getRequestURI()));
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The request failed unexpectedly; nothing was changed. Quote the correlation id to support"), request);

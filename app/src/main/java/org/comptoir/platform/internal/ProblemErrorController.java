@@ -45,6 +45,13 @@ class ProblemErrorController implements ErrorController {
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (status.is5xxServerError() && failure != null && DatabaseUnavailable.is(failure)) {
+            // in a filter (an API key looked up, say) with the database away: try again in a moment
+            log.warn("Database unavailable outside the API's handlers on {}: {}", uri, failure.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After",
+                    DatabaseUnavailable.RETRY_AFTER).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(writer.toDetail(DatabaseUnavailable.nothingDone(), String.valueOf(uri)));
+        }
         if (status.is5xxServerError()) {
             log.error("Failure outside the API's handlers on {}", uri, failure);
         }

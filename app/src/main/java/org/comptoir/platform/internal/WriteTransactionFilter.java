@@ -123,11 +123,23 @@ class WriteTransactionFilter extends OncePerRequestFilter {
             } else {
                 problems.write(request, buffered, inFlight());
             }
-        } catch (TransactionException e) {
-            log.error("Commit failed for {} {}", request.getMethod(), request.getRequestURI(), e);
+        } catch (org.springframework.transaction.CannotCreateTransactionException e) {
+            // no connection to begin with: nothing ran
+            log.warn("No transaction for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
             buffered.resetBuffer();
-            problems.write(request, buffered, new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                    "Internal error", "The change could not be committed; nothing was changed"));
+            buffered.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER);
+            problems.write(request, buffered, DatabaseUnavailable.nothingDone());
+        } catch (TransactionException e) {
+            if (buffered.getStatus() >= 400) {
+                // the refusal's rollback failed with its connection: nothing was committed, the refusal stands
+                log.warn("Rollback failed for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            } else {
+                // the commit was sent and not confirmed: it may have been made, so never say it was not
+                log.error("Commit unconfirmed for {} {}", request.getMethod(), request.getRequestURI(), e);
+                buffered.resetBuffer();
+                buffered.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER);
+                problems.write(request, buffered, DatabaseUnavailable.outcomeUnknown());
+            }
         } catch (Wrapped e) {
             throw e.unwrap();
         }
