@@ -200,9 +200,45 @@ class SearchApiTest {
         var typo = search(q("sekatuer"));
         assertThat(typo.path("items").size()).isZero();
         assertThat(typo.path("didYouMean").asString()).isEqualTo("secateur");
-        var band = search(q("sécateur") + "&channel=WEB&price=10-25&limit=50");
+        var prices = search(q("sécateur") + "&channel=WEB&facets=price&limit=50");
+        String someBand = prices.path("facets").path("price").path(0).path("value").asString();
+        long inBand = prices.path("facets").path("price").path(0).path("count").asLong();
+        assertThat(inBand).as(prices.toString()).isPositive();
+        var band = search(q("sécateur") + "&channel=WEB&limit=50&price=" + URLEncoder.encode(someBand,
+                StandardCharsets.UTF_8));
+        assertThat(band.path("items").size()).isEqualTo((int) inBand);
+        long[] bounds = someBand.endsWith("+") ? new long[] {25_000, Long.MAX_VALUE}
+                : java.util.Arrays.stream(someBand.split("-")).mapToLong(b -> Long.parseLong(b) * 100).toArray();
         assertThat(band.path("items").valueStream().mapToLong(i -> i.path("price").asLong()))
-                .allMatch(p -> p >= 1000 && p < 2500);
+                .allMatch(p -> p >= bounds[0] && p < bounds[1]);
+    }
+
+    /**
+     * A storefront's publishable key searches its own channel's active products only, whatever channel
+     * or status it names; the back office sees what that channel does not.
+     */
+    @Test
+    void aStorefrontSearchesItsOwnChannelsActiveProductsOnly() {
+        String key = admin.post("/api/v1/channels/MARKETPLACE/publishable-keys", null).json().path("key").asString();
+        Api marketplace = admin.as(key);
+        // the demo leaves every seventh product off the marketplace: the fourth is a spade
+        List<String> notThere = search(q("bêche") + "&channel=WEB&limit=50").path("items").valueStream()
+                .map(i -> i.path("productId").asString()).toList();
+        List<String> seen = marketplace.get("/api/v1/search/products?" + q("bêche")
+                + "&channel=WEB&status=DRAFT,ACTIVE,ARCHIVED&limit=50").json().path("items").valueStream()
+                .map(i -> i.path("productId").asString()).toList();
+        assertThat(seen).isNotEmpty().hasSizeLessThan(notThere.size());
+        for (String id : seen) {
+            assertThat(admin.get("/api/v1/catalog/products/" + id).json().path("channels").valueStream()
+                    .map(JsonNode::asString)).contains("MARKETPLACE");
+            assertThat(admin.get("/api/v1/catalog/products/" + id).json().path("status").asString())
+                    .isEqualTo("ACTIVE");
+        }
+        // boosts and synonyms are the merchandisers': a publishable key is refused, and a boost names a product
+        assertThat(marketplace.put("/api/v1/search/boosts/" + seen.getFirst(), Map.of("factor", 9)).status())
+                .isEqualTo(403);
+        assertThat(admin.put("/api/v1/search/boosts/" + java.util.UUID.randomUUID(), Map.of("factor", 2)).status())
+                .isEqualTo(404);
     }
 
     @Test

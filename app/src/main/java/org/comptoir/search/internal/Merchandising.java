@@ -39,6 +39,7 @@ class Merchandising {
     private record State(List<SynonymSet> synonyms, Map<UUID, Double> boosts, String fingerprint) {}
 
     private final DSLContext db;
+    private final org.comptoir.catalog.Catalog catalog;
     private final Analysis analysis;
     private final Clock clock;
     private volatile State state = new State(List.of(), Map.of(), "");
@@ -49,8 +50,9 @@ class Merchandising {
         return version.get();
     }
 
-    Merchandising(DSLContext db, Analysis analysis, Clock clock) {
+    Merchandising(DSLContext db, org.comptoir.catalog.Catalog catalog, Analysis analysis, Clock clock) {
         this.db = db;
+        this.catalog = catalog;
         this.analysis = analysis;
         this.clock = clock;
     }
@@ -101,6 +103,9 @@ class Merchandising {
     Boost boost(UUID productId, double factor) {
         if (!(factor > 0 && factor <= 10)) {
             throw ApiProblem.invalid("factor", "must be above 0 and at most 10 (1 is neutral)");
+        }
+        if (catalog.documents(List.of(productId)).isEmpty()) {
+            throw ApiProblem.notFound("product", productId);
         }
         Instant now = clock.instant();
         if (db.update(BOOST).set(BOOST.FACTOR, factor).set(BOOST.UPDATED_AT, now).where(BOOST.PRODUCT_ID.eq(productId))

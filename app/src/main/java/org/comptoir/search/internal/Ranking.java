@@ -188,14 +188,6 @@ class Ranking {
         return near.stream().map(LocationSummary::code).toList();
     }
 
-    Map<String, String> locationNames() {
-        Map<String, String> names = new HashMap<>();
-        for (LocationType type : LocationType.values()) {
-            network.locationsOfType(type).forEach(l -> names.put(l.code(), l.name()));
-        }
-        return names;
-    }
-
     static String bandOf(Long price) {
         if (price == null) {
             return null;

@@ -23,8 +23,8 @@ import org.comptoir.search.internal.SearchPage.Availability;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a search: the words and filters through the index (every match collected, for the facets), the
- * best of them ranked with stock and boosts, the availability and price filters applied to those, a
+ * Runs a search: the words and filters through the index (the best 300 by Lucene's top-k, every match
+ * counted once more for the category and brand facets), the best of them ranked with stock and boosts, the availability and price filters applied to those, a
  * page cut, names highlighted; when nothing matches every word, products matching most of them; when
  * nothing matches at all, the words as the catalogue spells them.
  */
