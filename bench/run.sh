@@ -2,7 +2,7 @@
 # Benchmark: builds the platform, starts it on a fresh PostgreSQL database, runs the given workloads
 # through its HTTP API, runs the bare-SQL limit of ../shared/bench/limit in the same run, prints the
 # RESULT and LIMIT lines and stops everything it started.
-#   bench/run.sh W1 W1-direct W2 W3   (or IMPORT, SOURCING, CUSTOMERS)
+#   bench/run.sh W1 W1-direct W2 W3   (or IMPORT, SEARCH, SOURCING, CUSTOMERS; or CHAOS alone, see chaos.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -58,23 +58,38 @@ workloads=("${rest[@]}")
 # BENCH_PLATFORM_JVM_OPTS and BENCH_PLATFORM_APP_ARGS replace them; BENCH_JVM_OPTS and BENCH_APP_ARGS
 # add to them.
 jvm_opts=${BENCH_PLATFORM_JVM_OPTS:--XX:+UseParallelGC -Xmn1g}
-app_args=${BENCH_PLATFORM_APP_ARGS:---spring.threads.virtual.enabled=false --server.tomcat.threads.max=4 --spring.datasource.hikari.maximum-pool-size=4}
+# The load comes from one address standing for thousands of shoppers and tills: the rate limits are
+# raised far above the load (their buckets are still taken on every request).
+app_args=${BENCH_PLATFORM_APP_ARGS:---spring.threads.virtual.enabled=false --server.tomcat.threads.max=4 --spring.datasource.hikari.maximum-pool-size=4 --comptoir.platform.rate-limits.api-key-per-second=1000000 --comptoir.platform.rate-limits.api-key-burst=1000000 --comptoir.platform.rate-limits.storefront-per-second=1000000 --comptoir.platform.rate-limits.storefront-burst=1000000}
 
 key=ck_bench_admin_key_$(date +%s)
 port=${BENCH_PORT:-18080}
 mkdir -p bench/results
 log=bench/results/platform.log
-SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME="$PGUSER" \
-SPRING_DATASOURCE_PASSWORD="" COMPTOIR_DEMO_ENABLED=false COMPTOIR_ADMIN_API_KEY="$key" \
-COMPTOIR_CATALOG_IMPORT_SPOOL="$root/bench/results/spool" \
-    "$java" -Xmx2g $jvm_opts ${BENCH_JVM_OPTS:-} -jar app/target/comptoir-app-*.jar --server.port="$port" \
-    --logging.level.org.comptoir.request=WARN $app_args ${BENCH_APP_ARGS:-} > "$log" 2>&1 &
-platform=$!
+: > "$log"
+# Starts the platform on the bench database (extra arguments are added to its own) and waits for it.
+start_platform() {
+    SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME="$PGUSER" \
+    SPRING_DATASOURCE_PASSWORD="" COMPTOIR_DEMO_ENABLED=false COMPTOIR_ADMIN_API_KEY="$key" \
+    COMPTOIR_CATALOG_IMPORT_SPOOL="$root/bench/results/spool" \
+        "$java" -Xmx2g $jvm_opts ${BENCH_JVM_OPTS:-} -jar app/target/comptoir-app-*.jar --server.port="$port" \
+        --logging.level.org.comptoir.request=WARN $app_args ${BENCH_APP_ARGS:-} "$@" >> "$log" 2>&1 &
+    platform=$!
+    for _ in $(seq 1 90); do
+        curl -fs "http://localhost:$port/actuator/health" > /dev/null && return 0
+        sleep 1
+    done
+    echo "the platform did not start (see $log)" >&2
+    return 1
+}
+platform=
 trap 'kill $platform 2>/dev/null; wait $platform 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-    curl -fs "http://localhost:$port/actuator/health" > /dev/null && break
-    sleep 1
-done
+
+if [ "${workloads[*]}" = CHAOS ]; then
+    . bench/chaos.sh
+    exit 0
+fi
+start_platform
 
 "$java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.comptoir.bench.Bench \
     "http://localhost:$port" "$key" bench/results/results.json "${workloads[@]}"

@@ -3,7 +3,7 @@
  * media, publication per sales channel, and streamed bulk imports.
  */
 @ApplicationModule(displayName = "Catalogue",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::events",
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster", "platform::events",
                 "network"})
 package org.comptoir.catalog;
 

@@ -7,7 +7,7 @@
  * data is exported and erased across every module through {@code platform::privacy}.
  */
 @ApplicationModule(displayName = "Customers",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::events",
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster", "platform::events",
                 "platform::privacy", "network", "pricing", "ordering", "returns"})
 package org.comptoir.customers;
 

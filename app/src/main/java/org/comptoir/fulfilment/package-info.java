@@ -7,7 +7,7 @@
  * pickup codes, refusals re-routed elsewhere, and uncollected orders reminded then cancelled.
  */
 @ApplicationModule(displayName = "Fulfilment",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::events", "platform::privacy",
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster", "platform::events", "platform::privacy",
                 "network", "catalog", "inventory"})
 package org.comptoir.fulfilment;
 

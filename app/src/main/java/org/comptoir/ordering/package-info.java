@@ -4,7 +4,7 @@
  * state machine and history, and payments through providers.
  */
 @ApplicationModule(displayName = "Ordering",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::events", "platform::privacy",
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster", "platform::events", "platform::privacy",
                 "network", "catalog", "inventory", "pricing", "fulfilment"})
 package org.comptoir.ordering;
 

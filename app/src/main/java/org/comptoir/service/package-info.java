@@ -7,7 +7,7 @@
  * business-hours targets, satisfaction and reports.
  */
 @ApplicationModule(displayName = "Service",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::events",
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster", "platform::events",
                 "platform::privacy", "network", "catalog", "inventory", "ordering", "returns", "customers", "search"})
 package org.comptoir.service;
 

@@ -5,7 +5,7 @@
  * a customer, spends their points, gets their prices or reads their history.
  */
 @ApplicationModule(displayName = "Shoppers",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::privacy",
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster", "platform::privacy",
             "network", "customers", "ordering"})
 package org.comptoir.shoppers;
 

@@ -212,6 +212,38 @@ class AuthorizationMatrixTest extends ApiTest {
     }
 
     @Test
+    void aRotatedKeyWorksBesideItsSuccessorUntilTheOverlapEndsAndAnExpiredKeyNotAtAll() throws Exception {
+        var created = admin.post("/api/v1/api-keys", Map.of("name", "erp", "roles", List.of("ANALYST")));
+        String old = created.json().path("key").asString();
+        String id = created.json().path("id").asString();
+        var rotated = admin.post("/api/v1/api-keys/" + id + "/rotation", Map.of("overlap", "PT2S"));
+        assertThat(rotated.status()).as(rotated.toString()).isEqualTo(201);
+        String successor = rotated.json().path("key").asString();
+        assertThat(successor).isNotEqualTo(old);
+        assertThat(rotated.json().path("name").asString()).isEqualTo("erp");
+        assertThat(as(successor).get("/api/v1/locations").status()).isEqualTo(200);
+        assertThat(as(old).get("/api/v1/locations").status()).isEqualTo(200);
+        var view = admin.get("/api/v1/api-keys/" + id).json();
+        assertThat(view.path("replacedBy").asString()).isEqualTo(rotated.json().path("id").asString());
+        assertThat(admin.post("/api/v1/api-keys/" + id + "/rotation", null).status()).isEqualTo(409);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> as(old).get("/api/v1/locations").status() == 401);
+        assertThat(as(successor).get("/api/v1/locations").status()).isEqualTo(200);
+
+        var expiring = admin.post("/api/v1/api-keys", Map.of("name", "contractor", "roles", List.of("ANALYST"),
+                "expiresAt", java.time.Instant.now().plusSeconds(2).toString()));
+        assertThat(expiring.status()).as(expiring.toString()).isEqualTo(201);
+        String temporary = expiring.json().path("key").asString();
+        assertThat(as(temporary).get("/api/v1/locations").status()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> as(temporary).get("/api/v1/locations").status() == 401);
+        assertThat(admin.post("/api/v1/api-keys", Map.of("name", "past", "roles", List.of("ANALYST"),
+                "expiresAt", "2020-01-01T00:00:00Z")).status()).isEqualTo(400);
+        assertThat(admin.post("/api/v1/api-keys/" + id + "/rotation", Map.of("overlap", "P60D")).status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void apiKeysAreValidated() {
         assertThat(admin.post("/api/v1/api-keys", Map.of("name", "x", "roles", List.of("KING"))).status())
                 .isEqualTo(400);

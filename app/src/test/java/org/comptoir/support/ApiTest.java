@@ -23,6 +23,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "comptoir.demo.enabled=false",
+        // the suite's contexts share one database but not their settings: each runs its own jobs
+        "comptoir.platform.cluster-name=${random.value}",
+        // the whole suite shares one admin key and one client address: RateLimitTest sets its own limits
+        "comptoir.platform.rate-limits.api-key-per-second=100000",
+        "comptoir.platform.rate-limits.storefront-per-second=100000",
+        "comptoir.platform.rate-limits.sign-ins-per-minute=100000",
         "comptoir.access.admin-api-key=" + ApiTest.ADMIN_KEY,
         "comptoir.integration.webhooks.poll-interval=100ms",
         "comptoir.integration.webhooks.initial-backoff=200ms",

@@ -28,6 +28,9 @@ public final class Platform implements AutoCloseable {
         properties.put("comptoir.integration.webhooks.initial-backoff", "200ms");
         properties.put("comptoir.ordering.test-payments", "true");
         properties.put("comptoir.integration.webhooks.allowed-hosts", "localhost");
+        properties.put("comptoir.platform.rate-limits.api-key-per-second", "100000");
+        properties.put("comptoir.platform.rate-limits.storefront-per-second", "100000");
+        properties.put("comptoir.platform.rate-limits.sign-ins-per-minute", "100000");
         properties.putAll(settings);
         Class<?>[] sources = new Class<?>[extra.length + 1];
         sources[0] = ComptoirApplication.class;

@@ -34,7 +34,7 @@ public final class Bench {
         Map<String, Map<String, Object>> results = new LinkedHashMap<>();
         List<String> workloads = List.of(args).subList(3, args.length);
         DataSet data = null;
-        if (workloads.stream().anyMatch(w -> w.startsWith("W"))) {
+        if (workloads.stream().anyMatch(w -> w.startsWith("W") || w.equals("CHAOS"))) {
             long start = System.nanoTime();
             data = new DataSet(client).load();
             System.out.printf("data set loaded in %.1f s%n", (System.nanoTime() - start) / 1e9);
@@ -43,6 +43,14 @@ public final class Bench {
         // cart's secret on every call on it. Tills and imports (W1-direct) use their back-office key.
         Client shop = data != null ? client.storefront(DataSet.CHANNEL) : null;
         for (String workload : workloads) {
+            if (workload.equals("CHAOS")) {
+                // The platform is killed under it by bench/chaos.sh; the database checks follow there.
+                var chaos = new ChaosWorkload(client, data.skus, Path.of(System.getenv("CHAOS_STOP_FILE")),
+                        Path.of(System.getenv("CHAOS_ANSWERED_FILE"))).run(8);
+                results.put(workload, chaos);
+                print("CHAOS-client", chaos);
+                continue;
+            }
             if (workload.equals("CUSTOMERS")) {
                 var crm = new CustomerWorkload(client, 100_000, 1_000_000).run();
                 crm.forEach((name, figures) -> {

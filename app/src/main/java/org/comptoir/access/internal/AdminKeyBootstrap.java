@@ -39,13 +39,14 @@ class AdminKeyBootstrap implements ApplicationRunner {
                         + " and have at least 24 characters");
             }
             if (!keys.exists(configured)) {
-                keys.store("admin (COMPTOIR_ADMIN_API_KEY)", Set.of(Role.ADMIN), Optional.empty(), configured);
+                keys.store("admin (COMPTOIR_ADMIN_API_KEY)", Set.of(Role.ADMIN), Optional.empty(), configured,
+                        Optional.empty());
                 log.info("Installed the admin API key given by COMPTOIR_ADMIN_API_KEY");
             }
             return;
         }
         if (!keys.hasActiveAdmin()) {
-            var issued = keys.issue("admin (first start)", Set.of(Role.ADMIN), Optional.empty());
+            var issued = keys.issue("admin (first start)", Set.of(Role.ADMIN), Optional.empty(), Optional.empty());
             Path file = write(issued.secret());
             log.warn("""
 

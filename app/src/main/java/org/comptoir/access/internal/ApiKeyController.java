@@ -30,19 +30,29 @@ import org.springframework.web.bind.annotation.RestController;
 class ApiKeyController {
 
     record CreateApiKey(@NotBlank @Size(max = 200) String name, @NotEmpty Set<@NotNull Role> roles,
-            @Size(max = 40) String locationCode) {}
+            @Size(max = 40) String locationCode, Instant expiresAt) {}
+
+    /** {@code overlap}: how long the old key keeps working beside the new one (ISO 8601, default PT24H). */
+    record Rotation(java.time.Duration overlap) {}
 
     record ApiKeyView(UUID id, String name, String prefix, Set<Role> roles, String locationCode, Instant createdAt,
-            Instant revokedAt) {
+            Instant revokedAt, Instant expiresAt, UUID replacedBy) {
         static ApiKeyView of(ApiKey key) {
             return new ApiKeyView(key.id(), key.name(), key.prefix(), key.roles(), key.locationCode().orElse(null),
-                    key.createdAt(), key.revokedAt().orElse(null));
+                    key.createdAt(), key.revokedAt().orElse(null), key.expiresAt().orElse(null),
+                    key.replacedBy().orElse(null));
         }
     }
 
     /** The creation answer is the only one that carries the secret. */
     record CreatedApiKey(UUID id, String name, String prefix, Set<Role> roles, String locationCode,
-            Instant createdAt, String key) {}
+            Instant createdAt, Instant expiresAt, String key) {
+        static CreatedApiKey of(ApiKeys.IssuedKey issued) {
+            ApiKey key = issued.key();
+            return new CreatedApiKey(key.id(), key.name(), key.prefix(), key.roles(), key.locationCode().orElse(null),
+                    key.createdAt(), key.expiresAt().orElse(null), issued.secret());
+        }
+    }
 
     private final ApiKeys keys;
 
@@ -52,11 +62,19 @@ class ApiKeyController {
 
     @PostMapping
     ResponseEntity<CreatedApiKey> create(@Valid @RequestBody CreateApiKey request) {
-        var issued = keys.issue(request.name().trim(), request.roles(), Optional.ofNullable(request.locationCode()));
-        ApiKey key = issued.key();
-        return ResponseEntity.created(URI.create("/api/v1/api-keys/" + key.id()))
-                .body(new CreatedApiKey(key.id(), key.name(), key.prefix(), key.roles(),
-                        key.locationCode().orElse(null), key.createdAt(), issued.secret()));
+        var issued = keys.issue(request.name().trim(), request.roles(), Optional.ofNullable(request.locationCode()),
+                Optional.ofNullable(request.expiresAt()));
+        return ResponseEntity.created(URI.create("/api/v1/api-keys/" + issued.key().id()))
+                .body(CreatedApiKey.of(issued));
+    }
+
+    /** A successor key (its secret in this answer only); the old one works until the overlap ends. */
+    @PostMapping("/{id}/rotation")
+    ResponseEntity<CreatedApiKey> rotate(@PathVariable UUID id, @RequestBody(required = false) Rotation request) {
+        var overlap = request == null || request.overlap() == null ? java.time.Duration.ofHours(24) : request.overlap();
+        var issued = keys.rotate(id, overlap);
+        return ResponseEntity.created(URI.create("/api/v1/api-keys/" + issued.key().id()))
+                .body(CreatedApiKey.of(issued));
     }
 
     @GetMapping

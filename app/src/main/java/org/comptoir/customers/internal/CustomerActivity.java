@@ -13,6 +13,7 @@ import org.comptoir.customers.CustomersMerged;
 import org.comptoir.ordering.OrderBook;
 import org.comptoir.ordering.OrderPlaced;
 import org.comptoir.ordering.OrderStatusChanged;
+import org.comptoir.platform.cluster.ClusterJobs;
 import org.comptoir.platform.events.EventInterest;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.returns.ReturnReceived;
@@ -20,7 +21,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What orders and returns on every channel tell about their customer, heard after they commit (from
@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class CustomerActivity implements EventInterest {
+
+    private static final String SCORING_JOB_PERIOD = "${comptoir.customers.score-interval:1h}";
 
     private static final Set<String> UNPAID = Set.of("PLACED", "CANCELLED");
     /** The status changes that move a customer's loyalty points. */
@@ -45,9 +47,11 @@ class CustomerActivity implements EventInterest {
     private final Timeline timeline;
     private final OrderLinkRepository orderLinks;
     private final Clock clock;
+    private final ClusterJobs jobs;
 
     CustomerActivity(Identities identities, CustomerRepository customers, Resolution resolution, OrderBook orderBook,
-            StatsRepository stats, Loyalty loyalty, Timeline timeline, OrderLinkRepository orderLinks, Clock clock) {
+            StatsRepository stats, Loyalty loyalty, Timeline timeline, OrderLinkRepository orderLinks, Clock clock, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.orderLinks = orderLinks;
         this.identities = identities;
         this.customers = customers;
@@ -125,11 +129,14 @@ class CustomerActivity implements EventInterest {
         recompute(unmerged.restoredId());
     }
 
-    /** RFM scores for every customer who ordered, in one statement, on every node's schedule (idempotent). */
-    @Scheduled(fixedDelayString = "${comptoir.customers.score-interval:1h}",
+    /** RFM scores for every customer who ordered, in one statement, on one node per period. */
+    @Scheduled(fixedDelayString = SCORING_JOB_PERIOD,
             initialDelayString = "${comptoir.customers.score-delay:60s}")
-    @Transactional
-    public void score() {
+    void score() {
+        jobs.runOnce("customers.rfm-scores", SCORING_JOB_PERIOD, this::scoreNow);
+    }
+
+    private void scoreNow() {
         stats.score();
     }
 

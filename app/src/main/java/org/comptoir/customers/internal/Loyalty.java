@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.comptoir.customers.LoyaltyTierChanged;
+import org.comptoir.platform.cluster.ClusterJobs;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.web.ApiProblem;
@@ -27,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class Loyalty implements LoyaltyPoints {
 
+    private static final String SWEEP_JOB_PERIOD = "${comptoir.customers.sweep-interval:60s}";
+
     /** A tier and the points earned over the last 365 days that reach it. */
     record Tier(String name, long threshold) {}
 
@@ -43,11 +46,13 @@ class Loyalty implements LoyaltyPoints {
     private final CustomersSettings settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final ClusterJobs jobs;
     private final Clock clock;
 
     Loyalty(LoyaltyRepository loyalty, CustomerRepository customers, Resolution resolution, Identities identities,
             CustomersSettings settings, ApplicationEventPublisher events, TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.resolution = resolution;
         this.loyalty = loyalty;
         this.customers = customers;
@@ -230,8 +235,12 @@ class Loyalty implements LoyaltyPoints {
     }
 
     /** Points past their date expire, each entry in its own transaction (safe on several nodes: rows are locked). */
-    @Scheduled(fixedDelayString = "${comptoir.customers.sweep-interval:60s}")
+    @Scheduled(fixedDelayString = SWEEP_JOB_PERIOD)
     void expire() {
+        jobs.runOnce("customers.points-expiry", SWEEP_JOB_PERIOD, this::expireNow);
+    }
+
+    private void expireNow() {
         for (LoyaltyRepository.Entry due : loyalty.expired(clock.instant(), 500)) {
             transaction.executeWithoutResult(status -> {
                 loyalty.account(due.customerId(), true);

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.comptoir.customers.CustomerErased;
 import org.comptoir.ordering.OrderBook;
+import org.comptoir.platform.cluster.ClusterJobs;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.privacy.PersonalData;
 import org.comptoir.platform.security.Caller;
@@ -32,6 +33,8 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 class Privacy {
 
+    private static final String SWEEP_JOB_PERIOD = "${comptoir.customers.sweep-interval:60s}";
+
     private static final Logger log = LoggerFactory.getLogger(Privacy.class);
     private static final Set<String> FINISHED = Set.of("DELIVERED", "COLLECTED", "CANCELLED", "CLOSED");
 
@@ -50,13 +53,15 @@ class Privacy {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final ClusterJobs jobs;
     private final Clock clock;
 
     Privacy(CustomerRepository customers, ConsentRepository consents, TimelineRepository timeline,
             LoyaltyRepository loyalty, StatsRepository stats, SegmentRepository segments, ErasureRepository erasures,
             OrderLinkRepository orderLinks,
             Resolution resolution, OrderBook orderBook, List<PersonalData> elsewhere, CustomersSettings settings,
-            ApplicationEventPublisher events, TransactionTemplate transaction, ObjectMapper json, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transaction, ObjectMapper json, Clock clock, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.customers = customers;
         this.consents = consents;
         this.timeline = timeline;
@@ -168,8 +173,12 @@ class Privacy {
     }
 
     /** Retention: profiles not seen for the configured period are erased, one transaction each. */
-    @Scheduled(fixedDelayString = "${comptoir.customers.sweep-interval:60s}", initialDelay = 30_000)
+    @Scheduled(fixedDelayString = SWEEP_JOB_PERIOD, initialDelay = 30_000)
     void purgeInactive() {
+        jobs.runOnce("customers.inactive-purge", SWEEP_JOB_PERIOD, this::purgeInactiveNow);
+    }
+
+    private void purgeInactiveNow() {
         Instant before = clock.instant().minus(settings.inactiveAfter());
         List<UUID> due = transaction.execute(status -> customers.inactiveSince(before, 100));
         for (UUID id : due) {

@@ -20,6 +20,7 @@ import org.comptoir.network.GeoPoint;
 import org.comptoir.network.LocationSummary;
 import org.comptoir.network.Network;
 import org.comptoir.ordering.OrderBook;
+import org.comptoir.platform.cluster.ClusterJobs;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.web.ApiProblem;
 import org.slf4j.Logger;
@@ -43,6 +44,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Service
 class Segments {
+
+    private static final String SWEEP_JOB_PERIOD = "${comptoir.customers.sweep-interval:60s}";
 
     private static final Logger log = LoggerFactory.getLogger(Segments.class);
 
@@ -76,13 +79,15 @@ class Segments {
     private final TransactionTemplate page;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ClusterJobs jobs;
     private volatile List<Compiled> cached = List.of();
     private volatile Instant cachedAt = Instant.EPOCH;
 
     Segments(SegmentRepository segments, CustomerRepository customers, TimelineRepository timeline,
             StatsRepository stats, LoyaltyRepository loyalty, Consents consents, Resolution resolution,
             OrderBook orderBook, Network network, ApplicationEventPublisher events, TransactionTemplate transaction,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.segments = segments;
         this.customers = customers;
         this.timeline = timeline;
@@ -211,8 +216,12 @@ class Segments {
     }
 
     /** Time passes: new segments are filled, windows slide. Members only, unless time can make people join. */
-    @Scheduled(fixedDelayString = "${comptoir.customers.sweep-interval:60s}", initialDelay = 10_000)
+    @Scheduled(fixedDelayString = SWEEP_JOB_PERIOD, initialDelay = 10_000)
     void pass() {
+        jobs.runOnce("customers.segment-windows", SWEEP_JOB_PERIOD, this::passNow);
+    }
+
+    private void passNow() {
         for (Compiled c : transaction.execute(status -> fresh())) {
             if (c.segment().evaluatedAt() == null) {
                 evaluateAll(c, false);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.comptoir.network.Network;
+import org.comptoir.platform.cluster.ClusterJobs;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.web.ApiProblem;
@@ -29,6 +30,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Service
 class Timeline {
+
+    private static final String SWEEP_JOB_PERIOD = "${comptoir.customers.sweep-interval:60s}";
 
     static final int MAX_BATCH = 1000;
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -51,10 +54,12 @@ class Timeline {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ClusterJobs jobs;
 
     Timeline(TimelineRepository timeline, CustomerRepository customers, Resolution resolution, Identities identities,
             Network network, CustomersSettings settings, ApplicationEventPublisher events, ObjectMapper json,
-            Clock clock) {
+            Clock clock, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.timeline = timeline;
         this.customers = customers;
         this.resolution = resolution;
@@ -244,8 +249,12 @@ class Timeline {
     }
 
     /** Retention: touchpoints older than the configured period are deleted, oldest first. */
-    @Scheduled(fixedDelayString = "${comptoir.customers.sweep-interval:60s}")
+    @Scheduled(fixedDelayString = SWEEP_JOB_PERIOD)
     void prune() {
+        jobs.runOnce("customers.timeline-retention", SWEEP_JOB_PERIOD, this::pruneNow);
+    }
+
+    private void pruneNow() {
         Instant before = clock.instant().minus(settings.timelineRetention());
         while (timeline.deleteBefore(before, 5_000) == 5_000) {
             // another batch: each delete is its own short statement

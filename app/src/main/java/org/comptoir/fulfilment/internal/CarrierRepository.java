@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.comptoir.fulfilment.internal.db.tables.records.ShipmentRecord;
+import org.comptoir.platform.cluster.CacheTopics;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.persistence.Snapshot;
 import org.jooq.DSLContext;
@@ -35,9 +36,9 @@ class CarrierRepository {
     /** Read for every shipment and every delivery promise. */
     private final Snapshot<List<CarrierChoice.Service>> services;
 
-    CarrierRepository(DSLContext db) {
+    CarrierRepository(DSLContext db, CacheTopics topics) {
         this.db = db;
-        this.services = new Snapshot<>(this::load);
+        this.services = new Snapshot<>(topics, "fulfilment.carrier-services", this::load);
     }
 
     List<CarrierChoice.Service> services() {

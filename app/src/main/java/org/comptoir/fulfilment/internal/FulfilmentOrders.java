@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.comptoir.fulfilment.PickupExpired;
 import org.comptoir.fulfilment.PickupReminder;
 import org.comptoir.fulfilment.ReadyForPickup;
+import org.comptoir.platform.cluster.ClusterJobs;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.web.ApiProblem;
@@ -37,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class FulfilmentOrders {
 
+    private static final String SWEEP_JOB_PERIOD = "${comptoir.fulfilment.sweep-interval:30s}";
+
     private static final Logger log = LoggerFactory.getLogger(FulfilmentOrders.class);
     /** Wrong codes accepted before a new one must be issued. */
     static final int MAX_PICKUP_ATTEMPTS = 5;
@@ -51,10 +54,12 @@ class FulfilmentOrders {
     private final TransactionTemplate transaction;
     private final TransactionTemplate separate;
     private final Clock clock;
+    private final ClusterJobs jobs;
 
     FulfilmentOrders(FulfilmentRepository fulfilment, CarrierRepository carriers, Shipments shipments,
             RoutingService routing, FulfilmentSettings settings, ApplicationEventPublisher events,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, Clock clock, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.fulfilment = fulfilment;
         this.carriers = carriers;
         this.shipments = shipments;
@@ -314,8 +319,12 @@ class FulfilmentOrders {
      * orders not collected in time. Each in its own transaction; safe with several nodes (every step
      * is a conditional update under the order's lock).
      */
-    @Scheduled(fixedDelayString = "${comptoir.fulfilment.sweep-interval:30s}")
+    @Scheduled(fixedDelayString = SWEEP_JOB_PERIOD)
     void sweep() {
+        jobs.runOnce("fulfilment.sweep", SWEEP_JOB_PERIOD, this::sweepNow);
+    }
+
+    private void sweepNow() {
         Instant now = clock.instant();
         for (UUID orderId : fulfilment.retryDue(now, 100)) {
             transaction.executeWithoutResult(s -> {

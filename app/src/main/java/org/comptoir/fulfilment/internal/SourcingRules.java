@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.comptoir.fulfilment.internal.db.tables.records.SourcingRuleRecord;
+import org.comptoir.platform.cluster.CacheTopics;
 import org.comptoir.platform.persistence.Snapshot;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -30,10 +31,10 @@ class SourcingRules {
     private final Snapshot<List<StoredRule>> cachedRules;
     private final Snapshot<Map<String, Integer>> cachedCapacities;
 
-    SourcingRules(DSLContext db) {
+    SourcingRules(DSLContext db, CacheTopics topics) {
         this.db = db;
-        this.cachedRules = new Snapshot<>(this::all);
-        this.cachedCapacities = new Snapshot<>(() -> db.select(LOCATION_CAPACITY.LOCATION_CODE,
+        this.cachedRules = new Snapshot<>(topics, "fulfilment.sourcing-rules", this::all);
+        this.cachedCapacities = new Snapshot<>(topics, "fulfilment.location-capacities", () -> db.select(LOCATION_CAPACITY.LOCATION_CODE,
                 LOCATION_CAPACITY.DAILY_ORDERS).from(LOCATION_CAPACITY)
                 .fetchMap(LOCATION_CAPACITY.LOCATION_CODE, LOCATION_CAPACITY.DAILY_ORDERS));
     }

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.comptoir.integration.internal.db.tables.records.WebhookDeliveryRecord;
 import org.comptoir.integration.internal.db.tables.records.WebhookSubscriptionRecord;
+import org.comptoir.platform.cluster.CacheTopics;
 import org.comptoir.platform.persistence.Snapshot;
 import org.comptoir.platform.web.PageRequest;
 import org.jooq.DSLContext;
@@ -48,9 +49,9 @@ class WebhookRepository {
     /** Active subscriptions, read by the fan-out of every event. */
     private final Snapshot<List<Subscription>> active;
 
-    WebhookRepository(DSLContext db) {
+    WebhookRepository(DSLContext db, CacheTopics topics) {
         this.db = db;
-        this.active = new Snapshot<>(() -> db.selectFrom(WEBHOOK_SUBSCRIPTION)
+        this.active = new Snapshot<>(topics, "integration.webhook-subscriptions", () -> db.selectFrom(WEBHOOK_SUBSCRIPTION)
                 .where(WEBHOOK_SUBSCRIPTION.ACTIVE.isTrue()).fetch(WebhookRepository::toSubscription));
     }
 

@@ -3,6 +3,7 @@ package org.comptoir.inventory.internal;
 import static org.comptoir.inventory.internal.db.tables.ChannelBuffer.CHANNEL_BUFFER;
 
 import java.util.Map;
+import org.comptoir.platform.cluster.CacheTopics;
 import org.comptoir.platform.persistence.Snapshot;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,9 @@ class ChannelBuffers {
     private final DSLContext db;
     private final Snapshot<Map<String, Integer>> buffers;
 
-    ChannelBuffers(DSLContext db) {
+    ChannelBuffers(DSLContext db, CacheTopics topics) {
         this.db = db;
-        this.buffers = new Snapshot<>(() -> Map.copyOf(db.selectFrom(CHANNEL_BUFFER)
+        this.buffers = new Snapshot<>(topics, "inventory.channel-buffers", () -> Map.copyOf(db.selectFrom(CHANNEL_BUFFER)
                 .fetchMap(CHANNEL_BUFFER.CHANNEL_CODE, CHANNEL_BUFFER.QUANTITY)));
     }
 

@@ -16,6 +16,7 @@ import org.comptoir.catalog.Catalog;
 import org.comptoir.inventory.HoldExpired;
 import org.comptoir.network.ChannelSummary;
 import org.comptoir.network.Network;
+import org.comptoir.platform.cluster.ClusterJobs;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.security.Caller;
@@ -39,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class Holds {
 
+    private static final String EXPIRY_JOB_PERIOD = "${comptoir.inventory.expiry-interval:5s}";
+
     private static final Logger log = LoggerFactory.getLogger(Holds.class);
     private static final Comparator<Hold.Line> LOCK_ORDER = Comparator.comparing(Hold.Line::locationCode)
             .thenComparing(Hold.Line::sku);
@@ -60,11 +63,13 @@ class Holds {
     private final Catalog catalog;
     private final InventorySettings settings;
     private final TransactionTemplate transaction;
+    private final ClusterJobs jobs;
     private final Clock clock;
 
     Holds(HoldRepository holds, BalanceRepository balances, MovementRepository movements, ChannelBuffers buffers,
             RingFences fences, StockEvents stockEvents, ApplicationEventPublisher events, Network network, Catalog catalog,
-            InventorySettings settings, TransactionTemplate transaction, Clock clock) {
+            InventorySettings settings, TransactionTemplate transaction, Clock clock, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.holds = holds;
         this.balances = balances;
         this.movements = movements;
@@ -306,8 +311,12 @@ class Holds {
      * Releases expired holds, each in its own transaction. Safe with several nodes: a hold is closed
      * by one conditional update, so only one node gives its stock back.
      */
-    @Scheduled(fixedDelayString = "${comptoir.inventory.expiry-interval:5s}")
+    @Scheduled(fixedDelayString = EXPIRY_JOB_PERIOD)
     void expireDue() {
+        jobs.runOnce("inventory.hold-expiry", EXPIRY_JOB_PERIOD, this::expireDueNow);
+    }
+
+    private void expireDueNow() {
         for (UUID id : holds.expiredActive(clock.instant(), 200)) {
             transaction.executeWithoutResult(status -> {
                 if (holds.close(id, Hold.Status.EXPIRED, clock.instant())) {

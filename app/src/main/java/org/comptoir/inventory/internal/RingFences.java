@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.comptoir.platform.cluster.CacheTopics;
 import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.persistence.Snapshot;
 import org.jooq.DSLContext;
@@ -36,9 +37,9 @@ class RingFences {
     private final Map<Integer, RenderedSql> network = new ConcurrentHashMap<>();
     private final Map<Integer, RenderedSql> networkLocking = new ConcurrentHashMap<>();
 
-    RingFences(DSLContext db) {
+    RingFences(DSLContext db, CacheTopics topics) {
         this.db = db;
-        this.snapshot = new Snapshot<>(this::load);
+        this.snapshot = new Snapshot<>(topics, "inventory.ring-fences", this::load);
     }
 
     /** What other channels' fences keep back at a location, as a sub-query of the reserving update. */

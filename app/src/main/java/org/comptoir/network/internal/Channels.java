@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.comptoir.network.ChannelChanged;
+import org.comptoir.platform.cluster.CacheTopics;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.security.CallerCache;
@@ -40,11 +41,11 @@ class Channels implements CredentialResolver {
     private final Clock clock;
     private final CallerCache cache;
 
-    Channels(ChannelRepository channels, ApplicationEventPublisher events, Clock clock) {
+    Channels(ChannelRepository channels, ApplicationEventPublisher events, Clock clock, CacheTopics topics) {
         this.channels = channels;
         this.events = events;
         this.clock = clock;
-        this.cache = new CallerCache(java.time.Duration.ofSeconds(5), clock);
+        this.cache = new CallerCache(topics, "network.channel-keys", java.time.Duration.ofSeconds(5), clock);
     }
 
     @Transactional

@@ -14,13 +14,16 @@ import java.util.stream.Stream;
 import org.comptoir.network.LocationStatus;
 import org.comptoir.network.ChannelChanged;
 import org.comptoir.network.LocationChanged;
+import org.comptoir.platform.cluster.CacheTopic;
+import org.comptoir.platform.cluster.CacheTopics;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
  * The whole network in memory: a retailer has hundreds of locations and a handful of channels, read
  * on every availability request and changed a few times a day. A change on this node refreshes it at
- * once; a change made on another node is seen within {@link #MAX_AGE}.
+ * once; a change made on another node within a second (its cache topic), at the latest within
+ * {@link #MAX_AGE}.
  */
 @Component
 class NetworkSnapshot {
@@ -43,12 +46,14 @@ class NetworkSnapshot {
     private final LocationRepository locations;
     private final ChannelRepository channels;
     private final Clock clock;
+    private final CacheTopic topic;
     private volatile Snapshot current;
 
-    NetworkSnapshot(LocationRepository locations, ChannelRepository channels, Clock clock) {
+    NetworkSnapshot(LocationRepository locations, ChannelRepository channels, Clock clock, CacheTopics topics) {
         this.locations = locations;
         this.channels = channels;
         this.clock = clock;
+        this.topic = topics.register("network.snapshot", () -> current = null);
     }
 
     Map<String, Location> locations() {
@@ -99,14 +104,15 @@ class NetworkSnapshot {
         return snapshot;
     }
 
-    @TransactionalEventListener
+    /** In the changing transaction, so that the other nodes are told when it commits. */
+    @EventListener
     void on(LocationChanged changed) {
-        current = null;
+        topic.changed();
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(ChannelChanged changed) {
-        current = null;
+        topic.changed();
     }
 
 }

@@ -18,6 +18,7 @@ import org.comptoir.network.ChannelSummary;
 import org.comptoir.network.Network;
 import org.comptoir.ordering.CartAbandoned;
 import org.comptoir.ordering.CartUpdated;
+import org.comptoir.platform.cluster.ClusterJobs;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.persistence.RenderedSql;
 import org.comptoir.platform.security.Caller;
@@ -43,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class Carts {
+
+    private static final String SWEEP_JOB_PERIOD = "${comptoir.ordering.sweep-interval:30s}";
 
     private static final Logger log = LoggerFactory.getLogger(Carts.class);
 
@@ -75,11 +78,14 @@ class Carts {
     private final OrderingSettings settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate savepoint;
+    private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ClusterJobs jobs;
 
     Carts(CartRepository carts, LastSeenCarts lastSeen, OrderPlacement placement, StockAllocation allocation, Pricing pricing,
             Inventory inventory, Network network, OrderingSettings settings, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.carts = carts;
         this.lastSeen = lastSeen;
         this.placement = placement;
@@ -91,6 +97,7 @@ class Carts {
         this.events = events;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -378,24 +385,32 @@ class Carts {
         return order;
     }
 
-    /** Flags known customers' carts left untouched, once each, and raises {@link CartAbandoned}. */
-    @Scheduled(fixedDelayString = "${comptoir.ordering.sweep-interval:30s}")
-    @Transactional
-    public void flagAbandoned() {
+    /**
+     * Flags known customers' carts left untouched, once each, and raises {@link CartAbandoned}: each
+     * cart in its own transaction, so a cart that cannot be priced delays no other.
+     */
+    @Scheduled(fixedDelayString = SWEEP_JOB_PERIOD)
+    void flagAbandoned() {
+        jobs.runOnce("ordering.cart-abandonment", SWEEP_JOB_PERIOD, this::flagAbandonedNow);
+    }
+
+    private void flagAbandonedNow() {
         Instant now = clock.instant();
         Instant before = now.minus(settings.abandonAfter());
         for (UUID id : carts.abandonedSince(before, 200)) {
-            if (carts.markAbandoned(id, before, now)) {
-                Cart cart = find(id);
-                long total = 0;
-                try {
-                    total = quote(cart).payable();
-                } catch (ApiProblem e) {
-                    log.debug("Abandoned cart {} cannot be priced: {}", id, e.getMessage());
+            transaction.executeWithoutResult(status -> {
+                if (carts.markAbandoned(id, before, now)) {
+                    Cart cart = find(id);
+                    long total = 0;
+                    try {
+                        total = quote(cart).payable();
+                    } catch (ApiProblem e) {
+                        log.debug("Abandoned cart {} cannot be priced: {}", id, e.getMessage());
+                    }
+                    events.publishEvent(new CartAbandoned(Ids.newId(), now, id, cart.channelCode(),
+                            cart.customerRef(), cart.lines().size(), total, cart.currency()));
                 }
-                events.publishEvent(new CartAbandoned(Ids.newId(), now, id, cart.channelCode(), cart.customerRef(),
-                        cart.lines().size(), total, cart.currency()));
-            }
+            });
         }
     }
 

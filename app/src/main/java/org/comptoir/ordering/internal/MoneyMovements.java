@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.comptoir.platform.cluster.ClusterJobs;
 import org.comptoir.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class MoneyMovements {
 
+    private static final String RECONCILE_JOB_PERIOD = "${comptoir.ordering.reconcile-interval:5s}";
+
     private static final Logger log = LoggerFactory.getLogger(MoneyMovements.class);
 
     private final PaymentRepository payments;
@@ -41,11 +44,13 @@ class MoneyMovements {
     private final OrderingSettings settings;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ClusterJobs jobs;
     private final ExecutorService afterCommit = Executors.newVirtualThreadPerTaskExecutor();
 
     MoneyMovements(PaymentRepository payments, PaymentLedger ledger, OrderRepository orders,
             List<PaymentProvider> providers, OrderingSettings settings, PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.payments = payments;
         this.ledger = ledger;
         this.orders = orders;
@@ -149,8 +154,12 @@ class MoneyMovements {
     }
 
     /** Pending operations whose attempt is due: a crash, a time-out, or an attempt nobody made. */
-    @Scheduled(fixedDelayString = "${comptoir.ordering.reconcile-interval:5s}")
+    @Scheduled(fixedDelayString = RECONCILE_JOB_PERIOD)
     void reconcile() {
+        jobs.runOnce("ordering.payment-reconcile", RECONCILE_JOB_PERIOD, this::reconcileNow);
+    }
+
+    private void reconcileNow() {
         for (PaymentOperation op : payments.due(clock.instant(), 100)) {
             try {
                 execute(op, Caller.SYSTEM);

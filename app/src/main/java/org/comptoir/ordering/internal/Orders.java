@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.comptoir.inventory.Inventory;
 import org.comptoir.ordering.OrderStatusChanged;
+import org.comptoir.platform.cluster.ClusterJobs;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.web.ApiProblem;
@@ -34,6 +35,8 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 class Orders {
 
+    private static final String SWEEP_JOB_PERIOD = "${comptoir.ordering.sweep-interval:30s}";
+
     private static final Logger log = LoggerFactory.getLogger(Orders.class);
 
     /** A part of a line to cancel. */
@@ -48,10 +51,12 @@ class Orders {
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ClusterJobs jobs;
 
     Orders(OrderRepository orders, Payments payments, Inventory inventory, Pricing pricing,
             ApplicationEventPublisher events, FulfilmentSync fulfilment, TransactionTemplate transaction,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.fulfilment = fulfilment;
         this.orders = orders;
         this.payments = payments;
@@ -296,8 +301,12 @@ class Orders {
      * Cancels orders past their deadline (unpaid, or reserved and not collected), each in its own
      * transaction; the row lock and the status check make it safe with several nodes.
      */
-    @Scheduled(fixedDelayString = "${comptoir.ordering.sweep-interval:30s}")
+    @Scheduled(fixedDelayString = SWEEP_JOB_PERIOD)
     void expireDue() {
+        jobs.runOnce("ordering.order-expiry", SWEEP_JOB_PERIOD, this::expireDueNow);
+    }
+
+    private void expireDueNow() {
         for (UUID id : orders.expired(clock.instant(), 100)) {
             try {
                 transaction.executeWithoutResult(status -> {

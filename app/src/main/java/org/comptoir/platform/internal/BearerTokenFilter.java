@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,16 +22,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <key>} (or {@code X-Api-Key}) with the resolver that owns
- * the key's prefix. A key that is presented but unknown or revoked is a 401 at once.
+ * the key's prefix. A key that is presented but unknown or revoked is a 401 at once; one that sends
+ * more than its rate limit a 429 with Retry-After.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final List<CredentialResolver> resolvers;
     private final ProblemWriter problems;
+    private final RateLimits limits;
 
-    BearerTokenFilter(List<CredentialResolver> resolvers, ProblemWriter problems) {
+    BearerTokenFilter(List<CredentialResolver> resolvers, ProblemWriter problems, RateLimits limits) {
         this.resolvers = resolvers;
         this.problems = problems;
+        this.limits = limits;
     }
 
     @Override
@@ -49,6 +53,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
             SecurityConfig.challenge(response);
             problems.write(request, response, new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthenticated",
                     "Unauthenticated", "The API key is unknown or revoked"));
+            return;
+        }
+        Optional<Duration> wait = limits.take(caller.get(), request);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            problems.write(request, response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                    "Too many requests", "This key sends more requests than it may; retry in " + seconds + " s"));
             return;
         }
         var authorities = caller.get().roles().stream().map(role -> new SimpleGrantedAuthority(role.authority()))

@@ -42,14 +42,14 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, List<CredentialResolver> resolvers, List<AccessRules> moduleRules,
-            ProblemWriter problems) throws Exception {
+            ProblemWriter problems, RateLimits limits) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(resolvers, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(resolvers, problems, limits), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                             .requestMatchers("/actuator/**")

@@ -3,6 +3,7 @@ package org.comptoir.platform.internal;
 import java.time.Clock;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
+import org.comptoir.platform.cluster.ClusterJobs;
 import org.comptoir.platform.web.SelfManagedTransactions;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -93,8 +94,8 @@ class WebConfig {
     @Bean
     WriteTransactionFilter writeTransactionFilter(PlatformTransactionManager transactions,
             IdempotencyRepository records, ProblemWriter problems, PlatformSettings settings, Clock clock,
-            List<SelfManagedTransactions> selfManaged) {
-        return new WriteTransactionFilter(transactions, records, problems, settings, clock, selfManaged);
+            List<SelfManagedTransactions> selfManaged, ClusterJobs jobs) {
+        return new WriteTransactionFilter(transactions, records, problems, settings, clock, selfManaged, jobs);
     }
 
     @Bean

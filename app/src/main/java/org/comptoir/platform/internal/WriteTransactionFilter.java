@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.comptoir.platform.cluster.ClusterJobs;
 import org.comptoir.platform.internal.IdempotencyRepository.StoredResponse;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.security.SecretTokens;
@@ -50,6 +51,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class WriteTransactionFilter extends OncePerRequestFilter {
 
+    private static final String PURGE_JOB_PERIOD = "${comptoir.platform.idempotency-purge-interval:PT1H}";
+
     static final String KEY_HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
@@ -60,10 +63,12 @@ class WriteTransactionFilter extends OncePerRequestFilter {
     private final IdempotencyRepository records;
     private final ProblemWriter problems;
     private final PlatformSettings settings;
+    private final ClusterJobs jobs;
     private final Clock clock;
 
     WriteTransactionFilter(PlatformTransactionManager transactions, IdempotencyRepository records,
-            ProblemWriter problems, PlatformSettings settings, Clock clock, List<SelfManagedTransactions> selfManaged) {
+            ProblemWriter problems, PlatformSettings settings, Clock clock, List<SelfManagedTransactions> selfManaged, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.transaction = new TransactionTemplate(transactions);
         this.selfManaged = selfManaged.stream().flatMap(s -> s.patterns().stream())
                 .map(PathPatternParser.defaultInstance::parse).toList();
@@ -310,8 +315,12 @@ class WriteTransactionFilter extends OncePerRequestFilter {
         }
     }
 
-    @Scheduled(fixedDelayString = "${comptoir.platform.idempotency-purge-interval:PT1H}")
+    @Scheduled(fixedDelayString = PURGE_JOB_PERIOD)
     void purgeExpiredKeys() {
+        jobs.runOnce("platform.idempotency-purge", PURGE_JOB_PERIOD, this::purgeExpiredKeysNow);
+    }
+
+    private void purgeExpiredKeysNow() {
         int purged = transaction.execute(status -> records.deleteExpired(clock.instant()));
         if (purged > 0) {
             log.info("Purged {} expired idempotency keys", purged);

@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.comptoir.platform.cluster.CacheTopic;
+import org.comptoir.platform.cluster.CacheTopics;
 
 /**
  * Reference data read by key on every request (a SKU's variant, its prices), each entry kept at most
- * {@link Snapshot#MAX_AGE} as a {@link Snapshot} is: a change made on this node is seen at once, one
- * made on another node within that time. Keys the loader does not answer are not remembered, so what
+ * {@link Snapshot#MAX_AGE} as a {@link Snapshot} is: a change made on any node is seen at once here
+ * and within a second on the others. Keys the loader does not answer are not remembered, so what
  * is created on another node is seen at once there too.
  */
 public final class KeyedSnapshot<V> {
@@ -24,9 +26,20 @@ public final class KeyedSnapshot<V> {
     /** Moves on every change: a load that began before it does not store what it read. */
     private final AtomicLong generation = new AtomicLong();
 
-    /** @param maxEntries past this many, every entry is dropped (a bound, not an eviction policy) */
+    private final CacheTopic topic;
+
+    /** Entries that only their age invalidates (nothing calls {@link #changed()}). */
     public KeyedSnapshot(int maxEntries) {
+        this(CacheTopics.LOCAL, "local", maxEntries);
+    }
+
+    /**
+     * @param name the cache topic its changes are told to the other nodes under
+     * @param maxEntries past this many, every entry is dropped (a bound, not an eviction policy)
+     */
+    public KeyedSnapshot(CacheTopics topics, String name, int maxEntries) {
         this.maxEntries = maxEntries;
+        this.topic = topics.register(name, this::forget);
     }
 
     /** The values of the keys, those not held or too old loaded in one call of {@code load}. */
@@ -59,7 +72,7 @@ public final class KeyedSnapshot<V> {
 
     /** Forgets every entry now and once the changing transaction ends (a read in between saw the old rows). */
     public void changed() {
-        Snapshot.forgetNowAndAfterTransaction(this::forget);
+        topic.changed();
     }
 
     private void forget() {

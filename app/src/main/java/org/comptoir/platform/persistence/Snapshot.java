@@ -2,14 +2,14 @@ package org.comptoir.platform.persistence;
 
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.comptoir.platform.cluster.CacheTopic;
+import org.comptoir.platform.cluster.CacheTopics;
 
 /**
  * Reference data a hot path reads on every request (VAT rates, automatic promotions, webhook
  * subscriptions), kept in memory for at most {@link #MAX_AGE}: a change made on this node is seen at
- * once, one made on another node within that time. Only for data where that delay is acceptable;
- * whatever must be exact is checked by the database where it matters.
+ * once, one made on another node as soon as its topic reaches this node (within a second), and at the
+ * latest within that age. Whatever must be exact is checked by the database where it matters.
  */
 public final class Snapshot<T> {
 
@@ -18,10 +18,13 @@ public final class Snapshot<T> {
     private record Loaded<T>(T value, long atNanos) {}
 
     private final Supplier<T> loader;
+    private final CacheTopic topic;
     private volatile Loaded<T> loaded;
 
-    public Snapshot(Supplier<T> loader) {
+    /** @param name the cache topic its changes are told to the other nodes under */
+    public Snapshot(CacheTopics topics, String name, Supplier<T> loader) {
         this.loader = loader;
+        this.topic = topics.register(name, () -> loaded = null);
     }
 
     public T get() {
@@ -33,21 +36,8 @@ public final class Snapshot<T> {
         return current.value();
     }
 
-    /** Forgets the data now and once the changing transaction ends (a read in between saw the old rows). */
+    /** Forgets the data on every node: here now and once the changing transaction ends, elsewhere on commit. */
     public void changed() {
-        forgetNowAndAfterTransaction(() -> loaded = null);
-    }
-
-    /** Runs {@code forget} now and, inside a transaction, again once it ends. */
-    static void forgetNowAndAfterTransaction(Runnable forget) {
-        forget.run();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    forget.run();
-                }
-            });
-        }
+        topic.changed();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.comptoir.platform.cluster.CacheTopics;
 import org.comptoir.platform.persistence.KeyedSnapshot;
 import org.comptoir.platform.persistence.PlannerStatistics;
 import org.comptoir.platform.persistence.RenderedSql;
@@ -39,16 +40,17 @@ class PriceListRepository {
      * are, so that a price changed on another node is used within the same few seconds as a list
      * changed there. Every price written on this node forgets them.
      */
-    private final KeyedSnapshot<List<PriceRow>> rows = new KeyedSnapshot<>(500_000);
+    private final KeyedSnapshot<List<PriceRow>> rows;
 
     private record PriceRow(String sku, long amount, Long compareAt, UUID listId) {}
     /** The prices of n SKUs, rendered once per n (every quote asks). */
     private final Map<Integer, RenderedSql> pricesOf = new ConcurrentHashMap<>();
 
-    PriceListRepository(DSLContext db, PlannerStatistics statistics) {
+    PriceListRepository(DSLContext db, PlannerStatistics statistics, CacheTopics topics) {
+        this.rows = new KeyedSnapshot<>(topics, "pricing.price-rows", 500_000);
         this.db = db;
         this.statistics = statistics;
-        this.lists = new Snapshot<>(() -> db.selectFrom(PRICE_LIST).fetch(PriceListRepository::toList).stream()
+        this.lists = new Snapshot<>(topics, "pricing.price-lists", () -> db.selectFrom(PRICE_LIST).fetch(PriceListRepository::toList).stream()
                 .collect(Collectors.toUnmodifiableMap(PriceList::id, list -> list)));
     }
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.comptoir.pricing.internal.db.tables.records.PromotionRecord;
+import org.comptoir.platform.cluster.CacheTopics;
 import org.comptoir.platform.persistence.Snapshot;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -30,9 +31,9 @@ class PromotionRepository {
     private final DSLContext db;
     private final Snapshot<List<Promotion>> automatic;
 
-    PromotionRepository(DSLContext db) {
+    PromotionRepository(DSLContext db, CacheTopics topics) {
         this.db = db;
-        this.automatic = new Snapshot<>(() -> db.selectFrom(PROMOTION)
+        this.automatic = new Snapshot<>(topics, "pricing.automatic-promotions", () -> db.selectFrom(PROMOTION)
                 .where(PROMOTION.ACTIVE.isTrue(), PROMOTION.REQUIRES_COUPON.isFalse())
                 .fetch(PromotionRepository::toPromotion));
     }

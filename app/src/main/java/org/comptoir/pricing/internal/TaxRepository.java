@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.comptoir.catalog.TaxClass;
+import org.comptoir.platform.cluster.CacheTopics;
 import org.comptoir.platform.persistence.Snapshot;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -23,10 +24,10 @@ class TaxRepository {
     private final Snapshot<List<TaxRate>> rates;
     private final Snapshot<List<Fee>> fees;
 
-    TaxRepository(DSLContext db) {
+    TaxRepository(DSLContext db, CacheTopics topics) {
         this.db = db;
-        this.rates = new Snapshot<>(this::loadRates);
-        this.fees = new Snapshot<>(this::loadFees);
+        this.rates = new Snapshot<>(topics, "pricing.tax-rates", this::loadRates);
+        this.fees = new Snapshot<>(topics, "pricing.fees", this::loadFees);
     }
 
     /** The rates of a country by tax class, from the snapshot. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.comptoir.platform.cluster.CacheTopics;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.persistence.Snapshot;
 import org.comptoir.platform.web.ApiProblem;
@@ -37,11 +38,11 @@ class BotMisses {
     private final Clock clock;
     private final Snapshot<Map<String, Bot.Intent>> learned;
 
-    BotMisses(DSLContext db, TextAnalysis analysis, Clock clock) {
+    BotMisses(DSLContext db, TextAnalysis analysis, Clock clock, CacheTopics topics) {
         this.db = db;
         this.analysis = analysis;
         this.clock = clock;
-        this.learned = new Snapshot<>(this::loadLearned);
+        this.learned = new Snapshot<>(topics, "service.bot-learned", this::loadLearned);
     }
 
     void keep(String text, Language language, Bot.Intent guessed) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.comptoir.customers.Customers;
+import org.comptoir.platform.cluster.ClusterJobs;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.security.SecretTokens;
@@ -52,6 +53,8 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 class Desk {
 
+    private static final String SWEEP_JOB_PERIOD = "${comptoir.service.sweep-interval:30s}";
+
     private static final Pattern RATING = Pattern.compile("^\\s*([1-5])(?:\\s*/\\s*5)?\\b\\s*[-:,.!]*\\s*(.*)$",
             Pattern.DOTALL);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
@@ -76,11 +79,13 @@ class Desk {
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
     private final ObjectMapper json;
+    private final ClusterJobs jobs;
     private final Clock clock;
 
     Desk(ServiceRepository repository, Customers customers, Bot bot, BotMisses misses, ServiceSettings settings,
             ApplicationEventPublisher events, TransactionTemplate transaction, MeterRegistry meters, ObjectMapper json,
-            Clock clock) {
+            Clock clock, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.repository = repository;
         this.customers = customers;
         this.bot = bot;
@@ -564,8 +569,12 @@ class Desk {
     // Time
 
     /** Snoozes end, targets missed are flagged, waiting conversations get agents as they free up. */
-    @Scheduled(fixedDelayString = "${comptoir.service.sweep-interval:30s}")
+    @Scheduled(fixedDelayString = SWEEP_JOB_PERIOD)
     void sweep() {
+        jobs.runOnce("service.snooze-wakeup", SWEEP_JOB_PERIOD, this::sweepNow);
+    }
+
+    private void sweepNow() {
         Instant now = clock.instant();
         for (UUID id : transaction.execute(s -> repository.wakeUp(now, 200))) {
             transaction.executeWithoutResult(s -> repository.lock(id).filter(c -> c.status() == Status.SNOOZED)

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.comptoir.customers.Customers;
 import org.comptoir.customers.Shopper;
+import org.comptoir.platform.cluster.CacheTopics;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.security.CallerCache;
@@ -53,14 +54,14 @@ class ShopperSignIn implements CredentialResolver {
     private final Clock clock;
 
     ShopperSignIn(AccountRepository accounts, Customers customers, ShoppersSettings settings,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, CacheTopics topics) {
         this.accounts = accounts;
         this.customers = customers;
         this.settings = settings;
         this.decoy = passwords.encode(UUID.randomUUID().toString());
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.cache = new CallerCache(Duration.ofSeconds(5), clock);
+        this.cache = new CallerCache(topics, "shoppers.sessions", Duration.ofSeconds(5), clock);
         this.clock = clock;
     }
 
