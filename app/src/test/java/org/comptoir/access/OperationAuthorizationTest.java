@@ -128,7 +128,7 @@ class OperationAuthorizationTest {
 
     static {
         for (String m : List.of("GET /api/v1/api-keys", "POST /api/v1/api-keys", "GET /api/v1/api-keys/{id}",
-                "DELETE /api/v1/api-keys/{id}", "POST /api/v1/api-keys/{id}/rotation")) {
+                "DELETE /api/v1/api-keys/{id}", "POST /api/v1/api-keys/{id}/rotation", "GET /api/v1/audit-log")) {
             rule(m, ADMIN);
         }
         rule("POST /api/v1/carts", SELLERS);

@@ -53,7 +53,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                             .requestMatchers("/actuator/**")
-                            .hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name(), Role.ANALYST.name());
+                            .hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name(), Role.ANALYST.name())
+                            .requestMatchers("/api/v1/audit-log/**").hasRole(Role.ADMIN.name());
                     moduleRules.forEach(rules -> rules.configure(requests));
                     // Unknown API routes answer 404 to authenticated callers; docs and UI are public.
                     requests.requestMatchers("/api/**").authenticated().anyRequest().permitAll();

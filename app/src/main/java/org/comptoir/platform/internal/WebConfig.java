@@ -94,8 +94,8 @@ class WebConfig {
     @Bean
     WriteTransactionFilter writeTransactionFilter(PlatformTransactionManager transactions,
             IdempotencyRepository records, ProblemWriter problems, PlatformSettings settings, Clock clock,
-            List<SelfManagedTransactions> selfManaged, ClusterJobs jobs) {
-        return new WriteTransactionFilter(transactions, records, problems, settings, clock, selfManaged, jobs);
+            List<SelfManagedTransactions> selfManaged, ClusterJobs jobs, AuditTrail audit) {
+        return new WriteTransactionFilter(transactions, records, problems, settings, clock, selfManaged, jobs, audit);
     }
 
     @Bean

@@ -47,7 +47,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *
  * <p>Keys are per caller; a storefront's key is shared by all its shoppers, so theirs are per shopper
  * (the cart secret or customer token they present, else their address). An answer larger than the
- * configured bound is remembered without its body.
+ * configured bound is remembered without its body. A change made with an audited key is written to the
+ * audit log in the same transaction.
  */
 class WriteTransactionFilter extends OncePerRequestFilter {
 
@@ -64,11 +65,14 @@ class WriteTransactionFilter extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final PlatformSettings settings;
     private final ClusterJobs jobs;
+    private final AuditTrail audit;
     private final Clock clock;
 
     WriteTransactionFilter(PlatformTransactionManager transactions, IdempotencyRepository records,
-            ProblemWriter problems, PlatformSettings settings, Clock clock, List<SelfManagedTransactions> selfManaged, ClusterJobs jobs) {
+            ProblemWriter problems, PlatformSettings settings, Clock clock, List<SelfManagedTransactions> selfManaged,
+            ClusterJobs jobs, AuditTrail audit) {
         this.jobs = jobs;
+        this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.selfManaged = selfManaged.stream().flatMap(s -> s.patterns().stream())
                 .map(PathPatternParser.defaultInstance::parse).toList();
@@ -112,9 +116,12 @@ class WriteTransactionFilter extends OncePerRequestFilter {
                 run(chain, request, buffered);
                 if (buffered.getStatus() >= 400) {
                     status.setRollbackOnly();
-                } else if (key != null) {
+                    return;
+                }
+                if (key != null) {
                     remember(principal, key, request, fingerprint, buffered);
                 }
+                audit.changed(request, buffered.getStatus(), buffered.getHeader(HttpHeaders.LOCATION));
             });
         } catch (DataIntegrityViolationException race) {
             if (key == null) {
@@ -199,6 +206,10 @@ class WriteTransactionFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, buffered);
             answered = buffered.getStatus() < 500;
+            if (buffered.getStatus() < 400) {
+                transaction.executeWithoutResult(status -> audit.changed(request, buffered.getStatus(),
+                        buffered.getHeader(HttpHeaders.LOCATION)));
+            }
         } finally {
             if (key != null) {
                 if (answered) {
