@@ -67,16 +67,18 @@ port=${BENCH_PORT:-18080}
 mkdir -p bench/results
 log=bench/results/platform.log
 : > "$log"
-# Starts the platform on the bench database (extra arguments are added to its own) and waits for it.
+# Starts the platform on the bench database (extra arguments are added to its own) and waits for it,
+# on $port or on $node_port when set.
 start_platform() {
+    local on=${node_port:-$port}
     SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME="$PGUSER" \
     SPRING_DATASOURCE_PASSWORD="" COMPTOIR_DEMO_ENABLED=false COMPTOIR_ADMIN_API_KEY="$key" \
     COMPTOIR_CATALOG_IMPORT_SPOOL="$root/bench/results/spool" \
-        "$java" -Xmx2g $jvm_opts ${BENCH_JVM_OPTS:-} -jar app/target/comptoir-app-*.jar --server.port="$port" \
+        "$java" -Xmx2g $jvm_opts ${BENCH_JVM_OPTS:-} -jar app/target/comptoir-app-*.jar --server.port="$on" \
         --logging.level.org.comptoir.request=WARN $app_args ${BENCH_APP_ARGS:-} "$@" >> "$log" 2>&1 &
     platform=$!
     for _ in $(seq 1 90); do
-        curl -fs "http://localhost:$port/actuator/health" > /dev/null && return 0
+        curl -fs "http://localhost:$on/actuator/health" > /dev/null && return 0
         sleep 1
     done
     echo "the platform did not start (see $log)" >&2
@@ -90,6 +92,47 @@ if [ "${workloads[*]}" = CHAOS ]; then
     exit 0
 fi
 start_platform
+# BENCH_NODES=2 (or more): the same workloads again through HAProxy in front of that many nodes on the
+# same database (RESULT W1@2nodes…), after the single node's figures; the extra nodes idle meanwhile.
+nodes=${BENCH_NODES:-1}
+if [ "$nodes" -gt 1 ]; then
+    command -v haproxy > /dev/null || apt-get install -y -q haproxy > /dev/null 2>&1 \
+        || { apt-get update -q > /dev/null 2>&1 && apt-get install -y -q haproxy > /dev/null; }
+    first=$platform
+    extra=()
+    servers="    server n0 127.0.0.1:$port check inter 1s"$'\n'
+    for n in $(seq 1 $((nodes - 1))); do
+        node_port=$((port + n))
+        start_platform
+        extra+=("$platform")
+        servers+="    server n$n 127.0.0.1:$node_port check inter 1s"$'\n'
+    done
+    platform=$first
+    unset node_port
+    lb_port=$((port + 100))
+    cat > bench/results/haproxy.cfg <<CFG
+global
+    maxconn 4000
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 120s
+    timeout server 120s
+frontend api
+    bind 127.0.0.1:$lb_port
+    default_backend nodes
+backend nodes
+    balance roundrobin
+    option httpchk GET /actuator/health/readiness
+    http-check expect status 200
+$servers
+CFG
+    haproxy -f bench/results/haproxy.cfg -db > bench/results/haproxy.log 2>&1 &
+    balancer=$!
+    trap 'kill $platform ${extra[*]} $balancer 2>/dev/null; wait 2>/dev/null || true' EXIT
+    export BENCH_CLUSTER_URL="http://127.0.0.1:$lb_port"
+    export BENCH_NODES=$nodes
+fi
 
 "$java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.comptoir.bench.Bench \
     "http://localhost:$port" "$key" bench/results/results.json "${workloads[@]}"

@@ -66,6 +66,8 @@ class ServiceEmailTest {
             MimeMessage received = MAIL.getReceivedMessages()[0];
             assertThat(received.getAllRecipients()[0].toString()).isEqualToIgnoringCase("claire@example.fr");
             assertThat(String.valueOf(received.getContent())).contains("gants aujourd'hui");
+            // Its own Message-ID, the same if a resubmission after a crash sends it again.
+            assertThat(received.getMessageID()).isEqualTo("<" + reply.json().path("id").asString() + "@comptoir>");
 
             var thread = admin.get("/api/v1/service/conversations/" + conversation).json().path("messages");
             assertThat(thread.valueStream().filter(m -> m.path("kind").asString().equals("IN"))

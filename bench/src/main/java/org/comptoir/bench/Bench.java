@@ -42,6 +42,20 @@ public final class Bench {
         // The web checkouts go through a storefront, as the shop's pages do: a publishable key, then the
         // cart's secret on every call on it. Tills and imports (W1-direct) use their back-office key.
         Client shop = data != null ? client.storefront(DataSet.CHANNEL) : null;
+        run(client, shop, data, workloads, "", results);
+        // BENCH_CLUSTER_URL: the same workloads again through a load balancer in front of several nodes.
+        String cluster = System.getenv("BENCH_CLUSTER_URL");
+        if (cluster != null) {
+            var through = new Client(cluster, client.key());
+            run(through, data != null ? through.storefront(DataSet.CHANNEL) : null, data,
+                    workloads.stream().filter(List.of("W1", "W1-direct", "W3")::contains).toList(),
+                    "@" + System.getenv("BENCH_NODES") + "nodes", results);
+        }
+        Files.writeString(Path.of(args[2]), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+    }
+
+    private static void run(Client client, Client shop, DataSet data, List<String> workloads, String suffix,
+            Map<String, Map<String, Object>> results) throws Exception {
         for (String workload : workloads) {
             if (workload.equals("CHAOS")) {
                 // The platform is killed under it by bench/chaos.sh; the database checks follow there.
@@ -64,8 +78,8 @@ public final class Bench {
                 // W1 runs with 1 user, then with 16: two result lines.
                 var single = wrk != null ? new WrkWorkload(wrk, shop.base(), shop.key()).checkout(1)
                         : new CheckoutWorkload(shop, data.skus, false).run(1);
-                results.put("W1-1user", single);
-                print("W1", single);
+                results.put("W1-1user" + suffix, single);
+                print("W1" + suffix, single);
             }
             Map<String, Object> figures = switch (workload) {
                 case "W1" -> wrk != null ? new WrkWorkload(wrk, shop.base(), shop.key()).checkout(16)
@@ -82,10 +96,9 @@ public final class Bench {
                 default -> throw new IllegalArgumentException("unknown workload " + workload
                         + " (this version knows IMPORT, SEARCH, W1, W1-direct, W2, W3, CUSTOMERS)");
             };
-            results.put(workload, figures);
-            print(workload, figures);
+            results.put(workload + suffix, figures);
+            print(workload + suffix, figures);
         }
-        Files.writeString(Path.of(args[2]), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
     }
 
     private static void print(String workload, Map<String, Object> figures) {
