@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class WebhookDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final int BATCHES_PER_TICK = 50;
 
     private final WebhookRepository webhooks;
     private final WebhookSettings settings;
@@ -52,12 +53,24 @@ class WebhookDispatcher {
         this.inFlight = new Semaphore(settings.batchSize() * 5);
     }
 
+    /**
+     * A full batch means more are due: this claims again at once while senders are free, up to
+     * {@link #BATCHES_PER_TICK} batches, so a backlog drains at the receivers' pace rather than one
+     * batch a poll (which held a node to 20 deliveries a second), without keeping the scheduler's
+     * thread from the other jobs for long.
+     */
     @Scheduled(fixedDelayString = "${comptoir.integration.webhooks.poll-interval:1s}")
     void dispatchDue() {
-        int capacity = Math.min(settings.batchSize(), inFlight.availablePermits());
-        if (capacity == 0) {
-            return;
+        for (int batch = 0; batch < BATCHES_PER_TICK; batch++) {
+            int capacity = Math.min(settings.batchSize(), inFlight.availablePermits());
+            if (capacity == 0 || dispatchBatch(capacity) < capacity) {
+                return;
+            }
         }
+    }
+
+    /** Claims and hands out up to {@code capacity} due deliveries; how many there were. */
+    private int dispatchBatch(int capacity) {
         Instant now = clock.instant();
         // The claim outlives the longest possible attempt, so it never expires while one runs.
         Instant claimedUntil = now.plus(settings.timeout().multipliedBy(2)).plusSeconds(30);
@@ -73,6 +86,7 @@ class WebhookDispatcher {
                 }
             });
         }
+        return due.size();
     }
 
     @PreDestroy

@@ -51,6 +51,32 @@ class RestartTest {
         }
     }
 
+    /** A backlog larger than a batch drains in one tick of the dispatcher, not a batch a poll. */
+    @Test
+    void aBacklogOfDeliveriesDrainsInOneTick() throws Exception {
+        var database = TestDatabase.fresh("comptoir_restart_backlog");
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Map<String, String> idle = Map.of("comptoir.integration.webhooks.poll-interval", "1h");
+            try (Platform first = Platform.start(database, idle)) {
+                var api = first.admin();
+                var subscription = api.post("/api/v1/webhooks", Map.of("url", receiver.url(),
+                        "eventTypes", List.of("catalog.product.created")));
+                receiver.secret(subscription.json().path("secret").asString());
+                for (int i = 0; i < 70; i++) {
+                    assertThat(api.post("/api/v1/catalog/products", Fixtures.product("Pelle " + i, List.of(),
+                            "BKL-" + i)).status()).isEqualTo(201);
+                }
+                String webhook = subscription.json().path("id").asString();
+                await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/webhooks/" + webhook
+                        + "/deliveries?status=PENDING&limit=200").json().path("items").size() == 70);
+            }
+            // The restarted node's dispatcher ticks once at its start, then not for an hour.
+            try (Platform second = Platform.start(database, idle)) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 70);
+            }
+        }
+    }
+
     /** Handed back by the resubmission of failed publications while the restarted platform runs. */
     @Test
     void anEventWhoseListenerDidNotCompleteIsResubmittedAfterTheRestart() throws Exception {
