@@ -18,6 +18,7 @@ answered_file=$(mktemp)
 client_out=bench/results/chaos-client.log
 
 start_platform "${chaos_args[@]}"
+: > "$client_out"  # before the client starts: the wait below must not read an earlier run's lines
 CHAOS_STOP_FILE=$stop_file CHAOS_ANSWERED_FILE=$answered_file \
     "$java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.comptoir.bench.Bench \
     "http://localhost:$port" "$key" bench/results/results.json CHAOS > "$client_out" 2>&1 &

@@ -16,8 +16,10 @@ import org.comptoir.integration.internal.WebhookRepository.Delivery;
 import org.comptoir.integration.internal.WebhookRepository.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -136,10 +138,36 @@ class WebhookDispatcher {
                 : Status.PENDING;
         Instant next = clock.instant().plus(settings.backoffAfter(attempt));
         Attempt record = new Attempt(attempt, started, statusCode, error, durationMs);
-        transaction.executeWithoutResult(s -> webhooks.recordAttempt(delivery.id(), record, status, next));
+        recordAttempt(delivery, record, status, next);
         if (error != null) {
             log.info("Webhook delivery {} of subscription {} failed (attempt {}): {}", delivery.id(), subscription.id(),
                     attempt, error);
+        }
+    }
+
+    /**
+     * Records the attempt, waiting out a database that is briefly away (a restart, a failover) for up to
+     * half a minute: a delivery the receiver took but whose success is not recorded is sent again once
+     * its claim expires, which receivers must fold by event id but should rarely have to.
+     */
+    private void recordAttempt(Delivery delivery, Attempt record, Status status, Instant next) {
+        for (long wait = 250; ; wait *= 2) {
+            try {
+                transaction.executeWithoutResult(s -> webhooks.recordAttempt(delivery.id(), record, status, next));
+                return;
+            } catch (DataAccessException | TransactionException e) {
+                if (wait > 16_000) {
+                    log.warn("Could not record attempt {} of webhook delivery {}: {}; it will be sent again",
+                            record.attempt(), delivery.id(), e.getMessage());
+                    return;
+                }
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
