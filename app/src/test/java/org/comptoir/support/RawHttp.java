@@ -33,18 +33,32 @@ public final class RawHttp {
             head.append("\r\n");
             OutputStream out = socket.getOutputStream();
             out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                out.write(body);
-            }
             out.flush();
-            return read(socket.getInputStream(), method.equals("HEAD"));
+            // The body is written while the answer is read, as browsers and HTTP libraries do: a server
+            // may answer a body too large (413) before reading it all, then close the connection.
+            Thread writer = body == null ? null : Thread.ofVirtual().start(() -> {
+                try {
+                    out.write(body);
+                    out.flush();
+                } catch (IOException e) {
+                    // the server stopped reading: its answer says why
+                }
+            });
+            Api.Response answer = read(socket.getInputStream(), method.equals("HEAD"));
+            if (writer != null) {
+                writer.join(30_000);
+            }
+            return answer;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         } catch (IOException e) {
             throw new IllegalStateException("no answer to " + method + " " + target, e);
         }
     }
 
     private static Api.Response read(InputStream in, boolean head) throws IOException {
-        byte[] all = in.readAllBytes();
+        byte[] all = readUntilClosed(in);
         int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         if (end < 0) {
             throw new IOException("no complete answer: " + new String(all, StandardCharsets.ISO_8859_1));
@@ -62,6 +76,22 @@ public final class RawHttp {
             body = dechunk(body);
         }
         return new Api.Response(status, headers, head ? "" : new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** Everything until the server closes, kept when it resets the connection after its answer. */
+    private static byte[] readUntilClosed(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                all.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketException reset) {
+            if (all.size() == 0) {
+                throw reset;
+            }
+        }
+        return all.toByteArray();
     }
 
     private static byte[] dechunk(byte[] chunked) {
