@@ -3,7 +3,8 @@
  * scope, and the admin key created on first start.
  */
 @ApplicationModule(displayName = "Access",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster", "network"})
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster",
+                "network"})
 package org.comptoir.access;
 
 import org.springframework.modulith.ApplicationModule;

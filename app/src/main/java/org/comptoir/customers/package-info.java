@@ -7,8 +7,8 @@
  * data is exported and erased across every module through {@code platform::privacy}.
  */
 @ApplicationModule(displayName = "Customers",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster", "platform::events",
-                "platform::privacy", "network", "pricing", "ordering", "returns"})
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster",
+                "platform::events", "platform::privacy", "network", "pricing", "ordering", "returns"})
 package org.comptoir.customers;
 
 import org.springframework.modulith.ApplicationModule;

@@ -7,8 +7,8 @@
  * pickup codes, refusals re-routed elsewhere, and uncollected orders reminded then cancelled.
  */
 @ApplicationModule(displayName = "Fulfilment",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster", "platform::events", "platform::privacy",
-                "network", "catalog", "inventory"})
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster",
+                "platform::events", "platform::privacy", "network", "catalog", "inventory"})
 package org.comptoir.fulfilment;
 
 import org.springframework.modulith.ApplicationModule;

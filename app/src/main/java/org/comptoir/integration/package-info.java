@@ -3,7 +3,8 @@
  * and, when switched on, as Kafka records (Spring Modulith externalisation).
  */
 @ApplicationModule(displayName = "Integration",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster", "platform::events", "platform::privacy"})
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster",
+                "platform::events", "platform::privacy"})
 package org.comptoir.integration;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,8 +4,8 @@
  * buffers, and the availability answers every channel reads (a SKU everywhere, near me, a cart).
  */
 @ApplicationModule(displayName = "Inventory",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster", "platform::events", "platform::privacy",
-                "network", "catalog"})
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster",
+                "platform::events", "platform::privacy", "network", "catalog"})
 package org.comptoir.inventory;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,8 @@
  * their publishable storefront keys.
  */
 @ApplicationModule(displayName = "Network",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster", "platform::events"})
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster",
+                "platform::events"})
 package org.comptoir.network;
 
 import org.springframework.modulith.ApplicationModule;

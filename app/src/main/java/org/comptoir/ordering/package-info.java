@@ -4,8 +4,8 @@
  * state machine and history, and payments through providers.
  */
 @ApplicationModule(displayName = "Ordering",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster", "platform::events", "platform::privacy",
-                "network", "catalog", "inventory", "pricing", "fulfilment"})
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster",
+                "platform::events", "platform::privacy", "network", "catalog", "inventory", "pricing", "fulfilment"})
 package org.comptoir.ordering;
 
 import org.springframework.modulith.ApplicationModule;

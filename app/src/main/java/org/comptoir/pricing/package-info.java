@@ -4,8 +4,8 @@
  * coupons, and the one engine that quotes a basket the same way on every channel.
  */
 @ApplicationModule(displayName = "Pricing",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster", "platform::events", "platform::privacy",
-                "network", "catalog"})
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster",
+                "platform::events", "platform::privacy", "network", "catalog"})
 package org.comptoir.pricing;
 
 import org.springframework.modulith.ApplicationModule;

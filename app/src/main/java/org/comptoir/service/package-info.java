@@ -7,8 +7,9 @@
  * business-hours targets, satisfaction and reports.
  */
 @ApplicationModule(displayName = "Service",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster", "platform::events",
-                "platform::privacy", "network", "catalog", "inventory", "ordering", "returns", "customers", "search"})
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster",
+                "platform::events", "platform::privacy", "network", "catalog", "inventory", "ordering", "returns",
+                "customers", "search"})
 package org.comptoir.service;
 
 import org.springframework.modulith.ApplicationModule;

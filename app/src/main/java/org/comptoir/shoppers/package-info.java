@@ -5,8 +5,8 @@
  * a customer, spends their points, gets their prices or reads their history.
  */
 @ApplicationModule(displayName = "Shoppers",
-        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster", "platform::privacy",
-            "network", "customers", "ordering"})
+        allowedDependencies = {"platform::security", "platform::web", "platform::persistence", "platform::cluster",
+                "platform::privacy", "network", "customers", "ordering"})
 package org.comptoir.shoppers;
 
 import org.springframework.modulith.ApplicationModule;

@@ -120,7 +120,8 @@ class ClusterNodesTest {
         String orderId = sale.path("id").asString();
         String number = sale.path("number").asString();
         String customer = await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/v1/customers?ref=phone:"
-                + phone.replace("+", "%2B")).json().path(0).path("profile").path("id").asString(""), id -> !id.isEmpty());
+                + phone.replace("+", "%2B")).json().path(0).path("profile").path("id").asString(""),
+                id -> !id.isEmpty());
         await().atMost(Duration.ofSeconds(20)).until(() -> purchases(admin, customer, number) == 1);
         String loyalty = admin.get("/api/v1/loyalty/members/" + customer).body();
 
@@ -166,7 +167,8 @@ class ClusterNodesTest {
 
     private static long purchases(Api admin, String customer, String number) {
         return admin.get("/api/v1/customers/" + customer + "/timeline?limit=200").json().path("items").valueStream()
-                .filter(t -> t.path("type").asString().equals("PURCHASE") && t.path("subject").asString().equals(number))
+                .filter(t -> t.path("type").asString().equals("PURCHASE")
+                        && t.path("subject").asString().equals(number))
                 .count();
     }
 }

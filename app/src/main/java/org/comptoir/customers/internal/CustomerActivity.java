@@ -50,7 +50,8 @@ class CustomerActivity implements EventInterest {
     private final ClusterJobs jobs;
 
     CustomerActivity(Identities identities, CustomerRepository customers, Resolution resolution, OrderBook orderBook,
-            StatsRepository stats, Loyalty loyalty, Timeline timeline, OrderLinkRepository orderLinks, Clock clock, ClusterJobs jobs) {
+            StatsRepository stats, Loyalty loyalty, Timeline timeline, OrderLinkRepository orderLinks, Clock clock,
+            ClusterJobs jobs) {
         this.jobs = jobs;
         this.orderLinks = orderLinks;
         this.identities = identities;

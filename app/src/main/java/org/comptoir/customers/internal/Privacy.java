@@ -60,7 +60,8 @@ class Privacy {
             LoyaltyRepository loyalty, StatsRepository stats, SegmentRepository segments, ErasureRepository erasures,
             OrderLinkRepository orderLinks,
             Resolution resolution, OrderBook orderBook, List<PersonalData> elsewhere, CustomersSettings settings,
-            ApplicationEventPublisher events, TransactionTemplate transaction, ObjectMapper json, Clock clock, ClusterJobs jobs) {
+            ApplicationEventPublisher events, TransactionTemplate transaction, ObjectMapper json, Clock clock,
+            ClusterJobs jobs) {
         this.jobs = jobs;
         this.customers = customers;
         this.consents = consents;

@@ -34,9 +34,10 @@ class SourcingRules {
     SourcingRules(DSLContext db, CacheTopics topics) {
         this.db = db;
         this.cachedRules = new Snapshot<>(topics, "fulfilment.sourcing-rules", this::all);
-        this.cachedCapacities = new Snapshot<>(topics, "fulfilment.location-capacities", () -> db.select(LOCATION_CAPACITY.LOCATION_CODE,
-                LOCATION_CAPACITY.DAILY_ORDERS).from(LOCATION_CAPACITY)
-                .fetchMap(LOCATION_CAPACITY.LOCATION_CODE, LOCATION_CAPACITY.DAILY_ORDERS));
+        this.cachedCapacities = new Snapshot<>(topics, "fulfilment.location-capacities",
+                () -> db.select(LOCATION_CAPACITY.LOCATION_CODE, LOCATION_CAPACITY.DAILY_ORDERS)
+                        .from(LOCATION_CAPACITY)
+                        .fetchMap(LOCATION_CAPACITY.LOCATION_CODE, LOCATION_CAPACITY.DAILY_ORDERS));
     }
 
     /** The channel's rule for the method, else the rule for every channel, else none. */

@@ -51,8 +51,9 @@ class WebhookRepository {
 
     WebhookRepository(DSLContext db, CacheTopics topics) {
         this.db = db;
-        this.active = new Snapshot<>(topics, "integration.webhook-subscriptions", () -> db.selectFrom(WEBHOOK_SUBSCRIPTION)
-                .where(WEBHOOK_SUBSCRIPTION.ACTIVE.isTrue()).fetch(WebhookRepository::toSubscription));
+        this.active = new Snapshot<>(topics, "integration.webhook-subscriptions",
+                () -> db.selectFrom(WEBHOOK_SUBSCRIPTION)
+                        .where(WEBHOOK_SUBSCRIPTION.ACTIVE.isTrue()).fetch(WebhookRepository::toSubscription));
     }
 
     void insert(Subscription s) {

@@ -21,8 +21,9 @@ class ChannelBuffers {
 
     ChannelBuffers(DSLContext db, CacheTopics topics) {
         this.db = db;
-        this.buffers = new Snapshot<>(topics, "inventory.channel-buffers", () -> Map.copyOf(db.selectFrom(CHANNEL_BUFFER)
-                .fetchMap(CHANNEL_BUFFER.CHANNEL_CODE, CHANNEL_BUFFER.QUANTITY)));
+        this.buffers = new Snapshot<>(topics, "inventory.channel-buffers",
+                () -> Map.copyOf(db.selectFrom(CHANNEL_BUFFER)
+                        .fetchMap(CHANNEL_BUFFER.CHANNEL_CODE, CHANNEL_BUFFER.QUANTITY)));
     }
 
     int of(String channelCode) {

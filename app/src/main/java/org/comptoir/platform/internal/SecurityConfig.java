@@ -49,7 +49,8 @@ class SecurityConfig {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(resolvers, problems, limits), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(resolvers, problems, limits),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                             .requestMatchers("/actuator/**")

@@ -50,8 +50,9 @@ class PriceListRepository {
         this.rows = new KeyedSnapshot<>(topics, "pricing.price-rows", 500_000);
         this.db = db;
         this.statistics = statistics;
-        this.lists = new Snapshot<>(topics, "pricing.price-lists", () -> db.selectFrom(PRICE_LIST).fetch(PriceListRepository::toList).stream()
-                .collect(Collectors.toUnmodifiableMap(PriceList::id, list -> list)));
+        this.lists = new Snapshot<>(topics, "pricing.price-lists",
+                () -> db.selectFrom(PRICE_LIST).fetch(PriceListRepository::toList).stream()
+                        .collect(Collectors.toUnmodifiableMap(PriceList::id, list -> list)));
     }
 
     void insert(PriceList list, Instant now) {
