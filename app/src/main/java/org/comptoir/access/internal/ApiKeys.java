@@ -11,6 +11,7 @@ import org.comptoir.platform.cluster.CacheTopics;
 import org.comptoir.platform.persistence.Ids;
 import org.comptoir.platform.security.Caller;
 import org.comptoir.platform.security.CallerCache;
+import org.comptoir.platform.security.Callers;
 import org.comptoir.platform.security.CredentialResolver;
 import org.comptoir.platform.security.Role;
 import org.comptoir.platform.security.SecretTokens;
@@ -91,6 +92,9 @@ class ApiKeys implements CredentialResolver {
      */
     @Transactional
     IssuedKey rotate(UUID id, Duration overlap) {
+        if (!Callers.current().has(Role.ADMIN)) {
+            throw ApiProblem.forbidden("Only admins rotate API keys");
+        }
         if (overlap.isNegative() || overlap.compareTo(MAX_OVERLAP) > 0) {
             throw ApiProblem.invalid("overlap", "must be between PT0S and " + MAX_OVERLAP);
         }
